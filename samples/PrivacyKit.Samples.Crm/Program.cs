@@ -1,20 +1,45 @@
-using Microsoft.Extensions.DependencyInjection;
-using PrivacyKit;
+using Microsoft.EntityFrameworkCore;
+using PrivacyKit.Samples.Crm.Api;
+using PrivacyKit.Samples.Crm.Data;
 
-// The sample CRM. Commands grow with the library; see --help.
+// The sample CRM: a small customer-relationship web API over EF Core and SQLite.
+//   serve [--urls URL] [--database PATH]   run the web API
 var command = args.Length > 0 ? args[0] : "--help";
+var database = Option(args, "--database") ?? "crm-demo.db";
 switch (command)
 {
-    case "demo":
-        var services = new ServiceCollection();
-        services.AddPrivacyKit(o => o.ApplicationName = "sample-crm");
-        await using (services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true }))
+    case "serve":
+        var builder = WebApplication.CreateBuilder(args.Skip(1).ToArray());
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddDbContext<CrmDbContext>(o => o.UseSqlite($"Data Source={database}"));
+        var app = builder.Build();
+        using (var scope = app.Services.CreateScope())
         {
-            Console.WriteLine("PrivacyKit registered.");
+            var db = scope.ServiceProvider.GetRequiredService<CrmDbContext>();
+            if (await db.Database.EnsureCreatedAsync())
+            {
+                db.Users.AddRange(SeedData.Users);
+                db.Customers.AddRange(SeedData.Customers(TimeProvider.System.GetUtcNow()));
+                await db.SaveChangesAsync();
+            }
         }
 
+        app.MapCrm();
+        await app.RunAsync();
+        return 0;
+    case "demo":
+        Console.WriteLine("The demo walks through PrivacyKit once the CRM is retrofitted.");
+        return 0;
+    case "--help" or "-h" or "help":
+        Console.WriteLine("usage: PrivacyKit.Samples.Crm serve [--urls URL] [--database PATH]");
         return 0;
     default:
-        Console.WriteLine("usage: PrivacyKit.Samples.Crm demo");
-        return command is "--help" or "-h" ? 0 : 2;
+        Console.Error.WriteLine($"unknown command '{command}'; see --help");
+        return 2;
+}
+
+static string? Option(string[] args, string name)
+{
+    var i = Array.IndexOf(args, name);
+    return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
 }

@@ -1,0 +1,56 @@
+using Microsoft.EntityFrameworkCore;
+using PrivacyKit.Samples.Crm.Data;
+using PrivacyKit.Samples.Crm.Domain;
+
+namespace PrivacyKit.Samples.Crm.Api;
+
+/// <summary>The CRM's web API.</summary>
+public static class CrmEndpoints
+{
+    public static IEndpointRouteBuilder MapCrm(this IEndpointRouteBuilder app)
+    {
+        var customers = app.MapGroup("/customers");
+        customers.MapGet("/", async (CrmDbContext db, CancellationToken ct) =>
+            await db.Customers.AsNoTracking().OrderBy(c => c.LastName).ToListAsync(ct));
+        customers.MapGet("/{id:guid}", async (Guid id, CrmDbContext db, CancellationToken ct) =>
+            await db.Customers.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, ct) is { } c ? Results.Ok(c) : Results.NotFound());
+        customers.MapGet("/search", async (string email, CrmDbContext db, CancellationToken ct) =>
+            await db.Customers.AsNoTracking().Where(c => c.Email == email).ToListAsync(ct));
+        customers.MapPost("/", async (Customer customer, CrmDbContext db, TimeProvider clock, CancellationToken ct) =>
+        {
+            customer.CreatedAt = clock.GetUtcNow();
+            db.Customers.Add(customer);
+            await db.SaveChangesAsync(ct);
+            return Results.Created($"/customers/{customer.Id}", customer);
+        });
+        customers.MapPost("/{id:guid}/notes", async (Guid id, Note note, CrmDbContext db, TimeProvider clock, CancellationToken ct) =>
+        {
+            if (!await db.Customers.AnyAsync(c => c.Id == id, ct))
+            {
+                return Results.NotFound();
+            }
+
+            note.CustomerId = id;
+            note.CreatedAt = clock.GetUtcNow();
+            db.Notes.Add(note);
+            await db.SaveChangesAsync(ct);
+            return Results.Created($"/customers/{id}/notes/{note.Id}", note);
+        });
+
+        app.MapGet("/deals", async (CrmDbContext db, CancellationToken ct) =>
+            (await db.Deals.AsNoTracking().ToListAsync(ct)).OrderByDescending(d => d.CreatedAt));
+
+        app.MapPost("/campaigns/{campaign}/send/{customerId:guid}", async (string campaign, Guid customerId, CrmDbContext db, TimeProvider clock, CancellationToken ct) =>
+        {
+            if (!await db.Customers.AnyAsync(c => c.Id == customerId, ct))
+            {
+                return Results.NotFound();
+            }
+
+            db.Activities.Add(new Activity { CustomerId = customerId, Kind = "campaign", Subject = campaign, At = clock.GetUtcNow() });
+            await db.SaveChangesAsync(ct);
+            return Results.Accepted();
+        });
+        return app;
+    }
+}

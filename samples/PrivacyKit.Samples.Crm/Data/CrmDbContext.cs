@@ -1,0 +1,33 @@
+using Microsoft.EntityFrameworkCore;
+using PrivacyKit.Samples.Crm.Domain;
+
+namespace PrivacyKit.Samples.Crm.Data;
+
+public sealed class CrmDbContext(DbContextOptions<CrmDbContext> options) : DbContext(options)
+{
+    public DbSet<Customer> Customers => Set<Customer>();
+
+    public DbSet<Contact> Contacts => Set<Contact>();
+
+    public DbSet<Deal> Deals => Set<Deal>();
+
+    public DbSet<Note> Notes => Set<Note>();
+
+    public DbSet<Activity> Activities => Set<Activity>();
+
+    public DbSet<User> Users => Set<User>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<Customer>(b =>
+        {
+            b.HasIndex(c => c.Email);
+            b.HasIndex(c => c.OwnerId);
+            b.HasMany(c => c.Contacts).WithOne().HasForeignKey(c => c.CustomerId);
+            b.HasMany(c => c.Deals).WithOne().HasForeignKey(d => d.CustomerId);
+            b.HasMany(c => c.Notes).WithOne().HasForeignKey(n => n.CustomerId);
+            b.HasMany(c => c.Activities).WithOne().HasForeignKey(a => a.CustomerId);
+        });
+        modelBuilder.Entity<Deal>().Property(d => d.Stage).HasConversion<string>();
+    }
+}
