@@ -33,7 +33,7 @@ internal static class Error
     }
 
     public static KeyVaultException VaultUnreachable(string operation, string keyId, Exception inner) =>
-        new($"Azure Key Vault {operation} with key '{keyId}' failed: the vault could not be reached after the configured retries ({inner.GetType().Name}). "
+        new($"Azure Key Vault {operation} with key '{keyId}' failed: the vault could not be reached after the configured retries. "
             + "Check network access to the vault (firewall, private endpoint, DNS) or retry later. Nothing was wrapped or unwrapped.",
             keyId, 0, null, null, inner)
         { IsTransient = true };

@@ -91,9 +91,10 @@ internal sealed class KeyVaultClient
         {
             throw Error.CredentialFailed(keyId.ToString(), ex);
         }
-        catch (RequestFailedException ex)
+        catch (Exception ex) when (ex is RequestFailedException or AggregateException && !cancellationToken.IsCancellationRequested)
         {
-            Log.OperationFailed(_logger, operation, keyId.ToString(), ex.Status, ex.ErrorCode, true, null);
+            // A transport failure or timeout (no response); after the retries Azure.Core aggregates one per attempt.
+            Log.OperationFailed(_logger, operation, keyId.ToString(), 0, null, true, null);
             throw Error.VaultUnreachable(operation, keyId.ToString(), ex);
         }
         catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
