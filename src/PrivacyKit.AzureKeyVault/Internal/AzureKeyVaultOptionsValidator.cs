@@ -44,5 +44,5 @@ internal sealed class AzureKeyVaultOptionsValidator : IValidateOptions<AzureKeyV
 
     // Shows where the id points without a query string or user info, which could carry secrets.
     private static string Describe(Uri keyId) =>
-        keyId.IsAbsoluteUri ? keyId.GetLeftPart(UriPartial.Path) : keyId.OriginalString.Split('?', '#')[0];
+        keyId.IsAbsoluteUri ? keyId.GetComponents(UriComponents.SchemeAndServer | UriComponents.Path, UriFormat.UriEscaped) : keyId.OriginalString.Split('?', '#')[0];
 }
