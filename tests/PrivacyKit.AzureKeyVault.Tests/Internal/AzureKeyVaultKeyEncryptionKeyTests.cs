@@ -1,4 +1,9 @@
+using System.Buffers.Text;
+using System.Collections.Concurrent;
+using System.Diagnostics.Tracing;
 using System.Security.Cryptography;
+using System.Text.Json;
+using Azure.Core.Diagnostics;
 using PrivacyKit.AzureKeyVault.Internal;
 using PrivacyKit.AzureKeyVault.Tests.TestSupport;
 using PrivacyKit.Keys;
@@ -255,5 +260,42 @@ public sealed class AzureKeyVaultKeyEncryptionKeyTests
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(
             () => kek.UnwrapKeyAsync(new WrappedKey(context.Server.KeyId(Name, version), "RSA-OAEP-256", new byte[256]), cancellation.Token).AsTask());
+    }
+
+    [Fact]
+    public async Task Failures_ExceptionsAndLogs_NeverContainTheTokenOrKeyBytes()
+    {
+        var azureEvents = new ConcurrentQueue<string>();
+        using var listener = new AzureEventSourceListener(
+            (e, message) => azureEvents.Enqueue(message + " " + string.Join(' ', e.Payload ?? [])), EventLevel.Verbose);
+        await using KeyVaultTestContext context = await KeyVaultTestContext.StartAsync();
+        context.Server.CreateRsaKey(Name);
+        AzureKeyVaultKeyEncryptionKey kek = context.CreateKek();
+        byte[] canaryKey = RandomNumberGenerator.GetBytes(32);
+        WrappedKey wrapped = await kek.WrapKeyAsync(canaryKey);
+        Assert.Equal(canaryKey, await kek.UnwrapKeyAsync(wrapped));
+        var failures = new List<Exception?>();
+
+        // A vault (or proxy) answering for another key, with the key bytes in the body.
+        string leaked = JsonSerializer.Serialize(new { kid = "https://elsewhere.vault.azure.net/keys/other/1", value = Base64Url.EncodeToString(canaryKey) });
+        context.Server.ResponseOverride = r => r.Operation == "unwrapkey" ? (200, leaked) : null;
+        failures.Add(await Record.ExceptionAsync(() => kek.UnwrapKeyAsync(wrapped).AsTask()));
+        context.Server.ResponseOverride = null;
+        context.Server.FailureStatus = 503;
+        failures.Add(await Record.ExceptionAsync(() => kek.UnwrapKeyAsync(wrapped).AsTask()));
+        context.Server.FailureStatus = null;
+        context.Server.AcceptedTokens.Clear();
+        failures.Add(await Record.ExceptionAsync(() => kek.UnwrapKeyAsync(wrapped).AsTask()));
+        failures.Add(await Record.ExceptionAsync(() => kek.WrapKeyAsync(canaryKey).AsTask()));
+
+        Assert.All(failures, f => Assert.IsAssignableFrom<KeyManagementException>(f));
+        Assert.NotEmpty(azureEvents);
+        string everything = string.Join('\n', failures.Select(f => f!.ToString()))
+            + string.Join('\n', context.Logger.Entries.Select(e => e.Message))
+            + string.Join('\n', azureEvents);
+        foreach (string secret in new[] { context.Credential.Token, Base64Url.EncodeToString(canaryKey), Convert.ToBase64String(canaryKey), Convert.ToHexString(canaryKey) })
+        {
+            Assert.DoesNotContain(secret, everything, StringComparison.OrdinalIgnoreCase);
+        }
     }
 }
