@@ -47,9 +47,8 @@ internal static class KeyVaultJson
         using (document)
         {
             JsonElement root = document.RootElement;
-            if (!TryGetString(root, "kid", out string? kid) || !KeyVaultKeyIdentifier.TryParse(kid, out KeyVaultKeyIdentifier id) || id.Version is null)
+            if (!TryGetVersionedKeyId(root, "kid", out KeyVaultKeyIdentifier id, out reason))
             {
-                reason = "its 'kid' is missing or is not a key identifier with a version";
                 return null;
             }
 
@@ -87,9 +86,8 @@ internal static class KeyVaultJson
                 return null;
             }
 
-            if (!TryGetString(key, "kid", out string? kid) || !KeyVaultKeyIdentifier.TryParse(kid, out KeyVaultKeyIdentifier id) || id.Version is null)
+            if (!TryGetVersionedKeyId(key, "key.kid", out KeyVaultKeyIdentifier id, out reason))
             {
-                reason = "its 'key.kid' is missing or is not a key identifier with a version";
                 return null;
             }
 
@@ -225,6 +223,20 @@ internal static class KeyVaultJson
 
         reason = null;
         return true;
+    }
+
+    private static bool TryGetVersionedKeyId(JsonElement element, string path, out KeyVaultKeyIdentifier id, out string? reason)
+    {
+        string name = path[(path.LastIndexOf('.') + 1)..];
+        if (TryGetString(element, name, out string? kid) && KeyVaultKeyIdentifier.TryParse(kid, out id) && id.Version is not null)
+        {
+            reason = null;
+            return true;
+        }
+
+        id = default;
+        reason = $"its '{path}' is missing or is not a key identifier with a version";
+        return false;
     }
 
     private static bool TryGetString(JsonElement element, string name, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? value)

@@ -7,13 +7,11 @@ namespace PrivacyKit.AzureKeyVault.Tests.Internal;
 
 public sealed class KeyVaultChallengePolicyTests
 {
-    private const string Name = KeyVaultTestContext.KeyName;
-
     [Fact]
     public async Task FirstRequest_GoesWithoutBodyOrToken_ThenWithTokenForChallengedScopeAndTenant()
     {
         await using KeyVaultTestContext context = await KeyVaultTestContext.StartAsync();
-        (KeyVaultClient client, KeyVaultKeyIdentifier id) = CreateClient(context);
+        (KeyVaultClient client, KeyVaultKeyIdentifier id) = context.CreateClient();
 
         await client.WrapAsync(id, KeyVaultAlgorithms.RsaOaep256, new byte[32], default);
 
@@ -32,7 +30,7 @@ public sealed class KeyVaultChallengePolicyTests
     public async Task LaterRequests_UseRememberedChallenge_OneRequestEach()
     {
         await using KeyVaultTestContext context = await KeyVaultTestContext.StartAsync();
-        (KeyVaultClient client, KeyVaultKeyIdentifier id) = CreateClient(context);
+        (KeyVaultClient client, KeyVaultKeyIdentifier id) = context.CreateClient();
         KeyOperationResult wrapped = await client.WrapAsync(id, KeyVaultAlgorithms.RsaOaep256, new byte[32], default);
 
         await client.UnwrapAsync(id, KeyVaultAlgorithms.RsaOaep256, wrapped.Value, default);
@@ -48,7 +46,7 @@ public sealed class KeyVaultChallengePolicyTests
         await using KeyVaultTestContext context = await KeyVaultTestContext.StartAsync();
         context.Server.Resource = null;
         context.Server.ChallengeScope = "https://vault.azure.net/.default";
-        (KeyVaultClient client, KeyVaultKeyIdentifier id) = CreateClient(context);
+        (KeyVaultClient client, KeyVaultKeyIdentifier id) = context.CreateClient();
 
         await client.WrapAsync(id, KeyVaultAlgorithms.RsaOaep256, new byte[32], default);
 
@@ -60,7 +58,7 @@ public sealed class KeyVaultChallengePolicyTests
     {
         await using KeyVaultTestContext context = await KeyVaultTestContext.StartAsync();
         context.Server.Resource = "https://attacker.example.com";
-        (KeyVaultClient client, KeyVaultKeyIdentifier id) = CreateClient(context);
+        (KeyVaultClient client, KeyVaultKeyIdentifier id) = context.CreateClient();
 
         KeyManagementException ex = await Assert.ThrowsAsync<KeyManagementException>(() => client.WrapAsync(id, KeyVaultAlgorithms.RsaOaep256, new byte[32], default).AsTask());
 
@@ -77,7 +75,7 @@ public sealed class KeyVaultChallengePolicyTests
     {
         await using KeyVaultTestContext context = await KeyVaultTestContext.StartAsync();
         context.Server.Resource = "https://vault.contoso.example";
-        (KeyVaultClient client, KeyVaultKeyIdentifier id) = CreateClient(context, o => o.DisableChallengeResourceVerification = true);
+        (KeyVaultClient client, KeyVaultKeyIdentifier id) = context.CreateClient(o => o.DisableChallengeResourceVerification = true);
 
         await client.WrapAsync(id, KeyVaultAlgorithms.RsaOaep256, new byte[32], default);
 
@@ -89,7 +87,7 @@ public sealed class KeyVaultChallengePolicyTests
     {
         await using KeyVaultTestContext context = await KeyVaultTestContext.StartAsync();
         var wrongCredential = new TestTokenCredential("token-the-vault-does-not-accept");
-        (KeyVaultClient client, KeyVaultKeyIdentifier id) = CreateClient(context, o => o.Credential = wrongCredential);
+        (KeyVaultClient client, KeyVaultKeyIdentifier id) = context.CreateClient(o => o.Credential = wrongCredential);
 
         KeyVaultException first = await Assert.ThrowsAsync<KeyVaultException>(() => client.WrapAsync(id, KeyVaultAlgorithms.RsaOaep256, new byte[32], default).AsTask());
         int afterFirst = context.Server.CountRequests();
@@ -107,7 +105,7 @@ public sealed class KeyVaultChallengePolicyTests
     {
         await using KeyVaultTestContext context = await KeyVaultTestContext.StartAsync();
         context.Credential.Failure = new AuthenticationFailedException("sign-in failed");
-        (KeyVaultClient client, KeyVaultKeyIdentifier id) = CreateClient(context);
+        (KeyVaultClient client, KeyVaultKeyIdentifier id) = context.CreateClient();
 
         KeyManagementException ex = await Assert.ThrowsAsync<KeyManagementException>(() => client.WrapAsync(id, KeyVaultAlgorithms.RsaOaep256, new byte[32], default).AsTask());
 
@@ -115,12 +113,5 @@ public sealed class KeyVaultChallengePolicyTests
         Assert.IsType<AuthenticationFailedException>(ex.InnerException);
         Assert.Contains("TokenCredential passed to AddAzureKeyVault", ex.Message, StringComparison.Ordinal);
         Assert.Equal(1, context.Server.CountRequests());
-    }
-
-    private static (KeyVaultClient Client, KeyVaultKeyIdentifier Id) CreateClient(KeyVaultTestContext context, Action<AzureKeyVaultOptions>? configure = null)
-    {
-        string version = context.Server.CreateRsaKey(Name);
-        Assert.True(KeyVaultKeyIdentifier.TryParse(context.KeyUri(version), out KeyVaultKeyIdentifier id));
-        return (new KeyVaultClient(context.Options(version, configure), id, context.Logger), id);
     }
 }

@@ -13,7 +13,7 @@ public sealed class KeyVaultClientTests
     public async Task WrapAsync_ThrottledTwice_RetriesAndSucceeds()
     {
         await using KeyVaultTestContext context = await KeyVaultTestContext.StartAsync();
-        (KeyVaultClient client, KeyVaultKeyIdentifier id) = CreateClient(context, context.Server.CreateRsaKey(Name));
+        (KeyVaultClient client, KeyVaultKeyIdentifier id) = context.CreateClient();
         context.Server.ScriptedFailures.Enqueue((429, "0"));
         context.Server.ScriptedFailures.Enqueue((429, "0"));
 
@@ -27,7 +27,7 @@ public sealed class KeyVaultClientTests
     public async Task WrapAsync_RateLimited_WaitsForRetryAfterAndSucceeds()
     {
         await using KeyVaultTestContext context = await KeyVaultTestContext.StartAsync();
-        (KeyVaultClient client, KeyVaultKeyIdentifier id) = CreateClient(context, context.Server.CreateRsaKey(Name));
+        (KeyVaultClient client, KeyVaultKeyIdentifier id) = context.CreateClient();
         context.Server.ThrottleLimit = 2;
         context.Server.ThrottleWindow = TimeSpan.FromSeconds(1);
         context.Server.ThrottleRetryAfterSeconds = 1;
@@ -49,7 +49,7 @@ public sealed class KeyVaultClientTests
     public async Task WrapAsync_VaultStaysThrottled_ThrowsTransientAfterRetries()
     {
         await using KeyVaultTestContext context = await KeyVaultTestContext.StartAsync();
-        (KeyVaultClient client, KeyVaultKeyIdentifier id) = CreateClient(context, context.Server.CreateRsaKey(Name));
+        (KeyVaultClient client, KeyVaultKeyIdentifier id) = context.CreateClient();
         for (int i = 0; i < 3; i++)
         {
             context.Server.ScriptedFailures.Enqueue((429, "0"));
@@ -69,7 +69,7 @@ public sealed class KeyVaultClientTests
     public async Task UnwrapAsync_VaultDown_ThrowsTransientAfterRetriesAndReturnsNothing()
     {
         await using KeyVaultTestContext context = await KeyVaultTestContext.StartAsync();
-        (KeyVaultClient client, KeyVaultKeyIdentifier id) = CreateClient(context, context.Server.CreateRsaKey(Name));
+        (KeyVaultClient client, KeyVaultKeyIdentifier id) = context.CreateClient();
         KeyOperationResult wrapped = await client.WrapAsync(id, KeyVaultAlgorithms.RsaOaep256, new byte[32], default);
         context.Server.FailureStatus = 503;
 
@@ -90,7 +90,7 @@ public sealed class KeyVaultClientTests
     public async Task UnwrapAsync_VaultUnreachable_ThrowsTransientWithStatusZero()
     {
         await using KeyVaultTestContext context = await KeyVaultTestContext.StartAsync();
-        (KeyVaultClient client, KeyVaultKeyIdentifier id) = CreateClient(context, context.Server.CreateRsaKey(Name));
+        (KeyVaultClient client, KeyVaultKeyIdentifier id) = context.CreateClient();
         KeyOperationResult wrapped = await client.WrapAsync(id, KeyVaultAlgorithms.RsaOaep256, new byte[32], default);
         await context.Server.StopAsync();
 
@@ -114,8 +114,7 @@ public sealed class KeyVaultClientTests
     public async Task WrapAsync_MalformedResponse_ThrowsNonTransientWithReason(string body, string reason)
     {
         await using KeyVaultTestContext context = await KeyVaultTestContext.StartAsync();
-        string version = context.Server.CreateRsaKey(Name);
-        (KeyVaultClient client, KeyVaultKeyIdentifier id) = CreateClient(context, version);
+        (KeyVaultClient client, KeyVaultKeyIdentifier id) = context.CreateClient();
         context.Server.ResponseOverride = r => r.Operation == "wrapkey" ? (200, body.Replace("{kid}", id.ToString(), StringComparison.Ordinal)) : null;
 
         KeyVaultException ex = await Assert.ThrowsAsync<KeyVaultException>(
@@ -131,8 +130,7 @@ public sealed class KeyVaultClientTests
     public async Task WrapAsync_ResponseForAnotherKeyVersion_Throws()
     {
         await using KeyVaultTestContext context = await KeyVaultTestContext.StartAsync();
-        string version = context.Server.CreateRsaKey(Name);
-        (KeyVaultClient client, KeyVaultKeyIdentifier id) = CreateClient(context, version);
+        (KeyVaultClient client, KeyVaultKeyIdentifier id) = context.CreateClient();
         string other = context.Server.KeyId(Name, "ffffffffffffffffffffffffffffffff");
         context.Server.ResponseOverride = r => r.Operation == "wrapkey" ? (200, JsonSerializer.Serialize(new { kid = other, value = "AAAA" })) : null;
 
@@ -146,7 +144,7 @@ public sealed class KeyVaultClientTests
     public async Task WrapAsync_ErrorStatusWithoutJsonBody_ThrowsWithStatusAndNoCode()
     {
         await using KeyVaultTestContext context = await KeyVaultTestContext.StartAsync();
-        (KeyVaultClient client, KeyVaultKeyIdentifier id) = CreateClient(context, context.Server.CreateRsaKey(Name));
+        (KeyVaultClient client, KeyVaultKeyIdentifier id) = context.CreateClient();
         context.Server.ResponseOverride = r => r.Operation == "wrapkey" ? (409, "conflict") : null;
 
         KeyVaultException ex = await Assert.ThrowsAsync<KeyVaultException>(
@@ -161,8 +159,7 @@ public sealed class KeyVaultClientTests
     public async Task GetKeyAsync_MissingModulus_ThrowsMalformed()
     {
         await using KeyVaultTestContext context = await KeyVaultTestContext.StartAsync();
-        string version = context.Server.CreateRsaKey(Name);
-        (KeyVaultClient client, KeyVaultKeyIdentifier id) = CreateClient(context, version);
+        (KeyVaultClient client, KeyVaultKeyIdentifier id) = context.CreateClient();
         context.Server.ResponseOverride = r => r.Operation == "get"
             ? (200, JsonSerializer.Serialize(new { key = new { kid = id.ToString(), kty = "RSA", e = "AQAB" } }))
             : null;
@@ -176,24 +173,17 @@ public sealed class KeyVaultClientTests
     public async Task Operations_StandardBase64Responses_AreAccepted()
     {
         await using KeyVaultTestContext context = await KeyVaultTestContext.StartAsync();
-        string version = context.Server.CreateRsaKey(Name);
         context.Server.UseStandardBase64 = true;
-        (KeyVaultClient client, KeyVaultKeyIdentifier id) = CreateClient(context, version);
+        (KeyVaultClient client, KeyVaultKeyIdentifier id) = context.CreateClient();
         byte[] dataKey = RandomNumberGenerator.GetBytes(32);
 
         KeyVaultKey key = await client.GetKeyAsync(id, default);
         KeyOperationResult wrapped = await client.WrapAsync(id, KeyVaultAlgorithms.RsaOaep256, dataKey, default);
         KeyOperationResult unwrapped = await client.UnwrapAsync(id, KeyVaultAlgorithms.RsaOaep256, wrapped.Value, default);
 
-        RSAParameters expected = context.Server.RsaKey(Name, version).ExportParameters(false);
+        RSAParameters expected = context.Server.RsaKey(Name, id.Version!).ExportParameters(false);
         Assert.Equal(expected.Modulus, key.Modulus);
         Assert.Equal(expected.Exponent, key.Exponent);
         Assert.Equal(dataKey, unwrapped.Value);
-    }
-
-    private static (KeyVaultClient Client, KeyVaultKeyIdentifier Id) CreateClient(KeyVaultTestContext context, string version)
-    {
-        Assert.True(KeyVaultKeyIdentifier.TryParse(context.KeyUri(version), out KeyVaultKeyIdentifier id));
-        return (new KeyVaultClient(context.Options(version), id, context.Logger), id);
     }
 }

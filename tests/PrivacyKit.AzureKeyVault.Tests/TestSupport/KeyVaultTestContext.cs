@@ -42,5 +42,13 @@ internal sealed class KeyVaultTestContext : IAsyncDisposable
     public AzureKeyVaultKeyEncryptionKey CreateKek(string? version = null, Action<AzureKeyVaultOptions>? configure = null) =>
         new(Options(version, configure), Time, Logger);
 
+    /// <summary>A client for a new RSA key (or a new version of it), with the key's versioned id.</summary>
+    public (KeyVaultClient Client, KeyVaultKeyIdentifier Id) CreateClient(Action<AzureKeyVaultOptions>? configure = null)
+    {
+        string version = Server.CreateRsaKey(KeyName);
+        Assert.True(KeyVaultKeyIdentifier.TryParse(KeyUri(version), out KeyVaultKeyIdentifier id));
+        return (new KeyVaultClient(Options(version, configure), id, Logger), id);
+    }
+
     public async ValueTask DisposeAsync() => await Server.DisposeAsync();
 }
