@@ -21,6 +21,7 @@ public sealed class AzureKeyVaultKeyEncryptionKeyTests
         string version = context.Server.CreateRsaKey(Name);
         AzureKeyVaultKeyEncryptionKey kek = context.CreateKek();
         byte[] dataKey = RandomNumberGenerator.GetBytes(32);
+        string keyIdBeforeFirstCall = kek.KeyId;
 
         WrappedKey wrapped = await kek.WrapKeyAsync(dataKey);
         byte[] unwrapped = await kek.UnwrapKeyAsync(wrapped);
@@ -30,6 +31,7 @@ public sealed class AzureKeyVaultKeyEncryptionKeyTests
         Assert.Equal(256, wrapped.Ciphertext.Length);
         Assert.Equal(dataKey, context.Server.RsaKey(Name, version).Decrypt(wrapped.Ciphertext.ToArray(), RSAEncryptionPadding.OaepSHA256));
         Assert.Equal(dataKey, unwrapped);
+        Assert.Equal(context.KeyUri().ToString(), keyIdBeforeFirstCall);
         Assert.Equal(context.Server.KeyId(Name, version), kek.KeyId);
         Assert.Equal(1, context.Server.CountRequests(r => r.Operation == "wrapkey" && r.Status == 200));
         Assert.Equal(1, context.Server.CountRequests(r => r.Operation == "unwrapkey" && r.Status == 200));
@@ -85,6 +87,19 @@ public sealed class AzureKeyVaultKeyEncryptionKeyTests
         Assert.Equal(newKey, await kek.UnwrapKeyAsync(newWrapped));
         Assert.Contains(context.Logger.Entries, e => e.EventId.Id == 7102);
         Assert.Contains(context.Server.Requests, r => r.Operation == "unwrapkey" && r.Path.Contains(v1, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task WrapKeyAsync_ConcurrentFirstCalls_FetchTheKeyOnce()
+    {
+        await using KeyVaultTestContext context = await KeyVaultTestContext.StartAsync();
+        string version = context.Server.CreateRsaKey(Name);
+        AzureKeyVaultKeyEncryptionKey kek = context.CreateKek(configure: o => o.WrapLocally = true);
+
+        WrappedKey[] wrapped = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => kek.WrapKeyAsync(new byte[32]).AsTask()));
+
+        Assert.All(wrapped, w => Assert.Equal(context.Server.KeyId(Name, version), w.KeyEncryptionKeyId));
+        Assert.Equal(1, context.Server.CountRequests(r => r.Operation == "get" && r.Status == 200));
     }
 
     [Fact]

@@ -103,6 +103,25 @@ public sealed class KeyVaultClientTests
         Assert.NotNull(ex.InnerException);
     }
 
+    [Fact]
+    public async Task WrapAsync_VaultTooSlow_ThrowsTransientAfterNetworkTimeouts()
+    {
+        await using KeyVaultTestContext context = await KeyVaultTestContext.StartAsync();
+        (KeyVaultClient client, KeyVaultKeyIdentifier id) = context.CreateClient(o =>
+        {
+            o.Retry.NetworkTimeout = TimeSpan.FromMilliseconds(300);
+            o.Retry.MaxRetries = 1;
+        });
+        context.Server.ResponseDelay = TimeSpan.FromSeconds(10);
+
+        KeyVaultException ex = await Assert.ThrowsAsync<KeyVaultException>(
+            () => client.WrapAsync(id, KeyVaultAlgorithms.RsaOaep256, new byte[32], default).AsTask());
+
+        Assert.Equal(0, ex.Status);
+        Assert.True(ex.IsTransient);
+        Assert.Equal(2, context.Server.CountRequests());
+    }
+
     [Theory]
     [InlineData("<html>gateway</html>", "not JSON")]
     [InlineData("[1,2]", "not a JSON object")]

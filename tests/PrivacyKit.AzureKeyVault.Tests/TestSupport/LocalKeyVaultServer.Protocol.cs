@@ -19,6 +19,18 @@ internal sealed partial class LocalKeyVaultServer
         string? authorization = request.Headers.Authorization.Count > 0 ? request.Headers.Authorization.ToString() : null;
         var recorded = new RecordedRequest(request.Method, request.Path.Value ?? "/", request.Query["api-version"].FirstOrDefault(), authorization, body.Length, DateTimeOffset.UtcNow);
         Requests.Enqueue(recorded);
+        if (ResponseDelay > TimeSpan.Zero)
+        {
+            try
+            {
+                await Task.Delay(ResponseDelay, context.RequestAborted);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+
         (int status, string text) = Answer(recorded, body, response);
         recorded.Status = status;
         response.StatusCode = status;

@@ -77,6 +77,9 @@ internal sealed partial class LocalKeyVaultServer : IAsyncDisposable
     /// <summary>Gets or sets a raw answer (status, body) for authenticated requests, to test malformed responses.</summary>
     public Func<RecordedRequest, (int Status, string Body)?>? ResponseOverride { get; set; }
 
+    /// <summary>Gets or sets how long the vault waits before it answers (to make clients time out).</summary>
+    public TimeSpan ResponseDelay { get; set; }
+
     /// <summary>Gets or sets a value indicating whether binary values are sent as padded standard base64 instead of base64url.</summary>
     public bool UseStandardBase64 { get; set; }
 
