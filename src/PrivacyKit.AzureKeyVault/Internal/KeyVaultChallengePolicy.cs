@@ -28,9 +28,6 @@ internal sealed class KeyVaultChallengePolicy : BearerTokenAuthenticationPolicy
         _logger = logger;
     }
 
-    /// <summary>Gets the scope the vault asked for, once it has.</summary>
-    public string? Scope => _challenge?.Scopes[0];
-
     protected override ValueTask AuthorizeRequestAsync(HttpMessage message) => AuthorizeAsync(message, async: true);
 
     protected override void AuthorizeRequest(HttpMessage message) => AuthorizeAsync(message, async: false).AsTask().GetAwaiter().GetResult();

@@ -8,13 +8,8 @@ internal readonly record struct KeyVaultKeyIdentifier(Uri VaultUri, string Name,
     private static readonly SearchValues<char> NameChars =
         SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-");
 
-    /// <summary>Gets the identifier of the same key without a version.</summary>
-    public Uri KeyUri => new(VaultUri, "keys/" + Name);
-
     public override string ToString() =>
         Version is null ? $"{VaultUri.GetLeftPart(UriPartial.Authority)}/keys/{Name}" : $"{VaultUri.GetLeftPart(UriPartial.Authority)}/keys/{Name}/{Version}";
-
-    public KeyVaultKeyIdentifier WithVersion(string version) => this with { Version = version };
 
     /// <summary>Whether <paramref name="other"/> names the same key (vault and name) as this one, whatever its version.</summary>
     public bool IsSameKey(KeyVaultKeyIdentifier other) =>
