@@ -29,7 +29,7 @@ public sealed class KeyVaultClientTests
         await using KeyVaultTestContext context = await KeyVaultTestContext.StartAsync();
         (KeyVaultClient client, KeyVaultKeyIdentifier id) = context.CreateClient();
         context.Server.ThrottleLimit = 2;
-        context.Server.ThrottleWindow = TimeSpan.FromSeconds(1);
+        context.Server.ThrottleWindow = TimeSpan.FromSeconds(30);
         context.Server.ThrottleRetryAfterSeconds = 1;
 
         for (int i = 0; i < 3; i++)

@@ -197,6 +197,8 @@ internal sealed partial class LocalKeyVaultServer
 
     private string Encode(byte[] value) => UseStandardBase64 ? Convert.ToBase64String(value) : Base64Url.EncodeToString(value);
 
+    // Like Key Vault: at most ThrottleLimit requests per window; beyond it, every request is refused
+    // until Retry-After has passed, and a new window starts then.
     private bool IsThrottled()
     {
         if (ThrottleLimit is not int limit)
@@ -207,13 +209,26 @@ internal sealed partial class LocalKeyVaultServer
         lock (_throttleLock)
         {
             DateTimeOffset now = DateTimeOffset.UtcNow;
+            if (now < _blockedUntil)
+            {
+                return true;
+            }
+
             if (now - _windowStart >= ThrottleWindow)
             {
                 _windowStart = now;
                 _windowCount = 0;
             }
 
-            return ++_windowCount > limit;
+            if (++_windowCount <= limit)
+            {
+                return false;
+            }
+
+            _blockedUntil = now.AddSeconds(ThrottleRetryAfterSeconds);
+            _windowStart = _blockedUntil;
+            _windowCount = 0;
+            return true;
         }
     }
 

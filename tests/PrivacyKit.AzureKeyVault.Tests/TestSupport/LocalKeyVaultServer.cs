@@ -30,6 +30,7 @@ internal sealed partial class LocalKeyVaultServer : IAsyncDisposable
     private readonly ConcurrentDictionary<string, List<LocalKeyVersion>> _keys = new(StringComparer.OrdinalIgnoreCase);
     private readonly Lock _throttleLock = new();
     private DateTimeOffset _windowStart;
+    private DateTimeOffset _blockedUntil;
     private int _windowCount;
 
     private LocalKeyVaultServer(WebApplication app, X509Certificate2 certificate, string host, bool managedHsm)
@@ -67,7 +68,7 @@ internal sealed partial class LocalKeyVaultServer : IAsyncDisposable
     /// <summary>Gets failures handed out, one each, to the next authenticated requests.</summary>
     public ConcurrentQueue<(int Status, string? RetryAfter)> ScriptedFailures { get; } = new();
 
-    /// <summary>Gets or sets how many authenticated requests are served per <see cref="ThrottleWindow"/> before 429.</summary>
+    /// <summary>Gets or sets how many authenticated requests are served per <see cref="ThrottleWindow"/> before 429 (for <see cref="ThrottleRetryAfterSeconds"/>).</summary>
     public int? ThrottleLimit { get; set; }
 
     public TimeSpan ThrottleWindow { get; set; } = TimeSpan.FromSeconds(1);
