@@ -15,9 +15,10 @@ internal sealed class CachedDataKey : IDisposable
     private AesGcm? _slot;
     private bool _disposed;
 
-    public CachedDataKey(DataKeyId id, string scope, ReadOnlySpan<byte> material, long expiresAt)
+    public CachedDataKey(DataKeyId id, string scope, ReadOnlySpan<byte> material, long expiresAt, long sequence)
     {
         Id = id;
+        Sequence = sequence;
         Scope = scope;
         ExpiresAt = expiresAt;
         LastUsed = expiresAt;
@@ -30,6 +31,9 @@ internal sealed class CachedDataKey : IDisposable
     public string Scope { get; }
 
     public long ExpiresAt { get; }
+
+    /// <summary>Gets the order in which keys were added: breaks ties between equal last-use times, oldest first.</summary>
+    public long Sequence { get; }
 
     /// <summary>Gets or sets the last-use timestamp (written racily: only eviction order depends on it).</summary>
     public long LastUsed { get; set; }

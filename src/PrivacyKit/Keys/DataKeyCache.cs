@@ -17,6 +17,7 @@ internal sealed class DataKeyCache : IDisposable
     private readonly int _capacity;
     private readonly long _lifetimeTicks;
     private long _epoch;
+    private long _sequence;
     private long _evictions;
 
     public DataKeyCache(int capacity, TimeSpan lifetime, TimeProvider time)
@@ -59,7 +60,7 @@ internal sealed class DataKeyCache : IDisposable
                 }
 
                 MakeRoom(now);
-                entry = new CachedDataKey(id, scope, material, now + _lifetimeTicks) { LastUsed = now };
+                entry = new CachedDataKey(id, scope, material, now + _lifetimeTicks, ++_sequence) { LastUsed = now };
                 _byId[id] = entry;
             }
 
@@ -169,7 +170,7 @@ internal sealed class DataKeyCache : IDisposable
             CachedDataKey? oldest = null;
             foreach (var entry in _byId.Values)
             {
-                if (oldest is null || entry.LastUsed < oldest.LastUsed)
+                if (oldest is null || entry.LastUsed < oldest.LastUsed || (entry.LastUsed == oldest.LastUsed && entry.Sequence < oldest.Sequence))
                 {
                     oldest = entry;
                 }
