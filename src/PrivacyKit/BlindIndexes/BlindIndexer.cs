@@ -86,7 +86,13 @@ internal sealed class BlindIndexer(DataKeyManager keys, IOptions<FieldEncryption
         var root = Volatile.Read(ref _rootKey) ?? GetRootKeyAsync(CancellationToken.None).AsTask().GetAwaiter().GetResult();
         var key = GC.AllocateUninitializedArray<byte>(32, pinned: true);
         HKDF.DeriveKey(HashAlgorithmName.SHA256, root, key, salt: [], info: Encoding.UTF8.GetBytes("PrivacyKit blind index v1:" + indexName));
-        return _indexKeys.GetOrAdd(indexName, key);
+        var winner = _indexKeys.GetOrAdd(indexName, key);
+        if (!ReferenceEquals(winner, key))
+        {
+            CryptographicOperations.ZeroMemory(key);
+        }
+
+        return winner;
     }
 
     private async ValueTask<byte[]> GetRootKeyAsync(CancellationToken cancellationToken)

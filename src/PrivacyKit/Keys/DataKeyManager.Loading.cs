@@ -153,6 +153,14 @@ internal sealed partial class DataKeyManager
         }
     }
 
+    /// <summary>The data subject of a subject scope (<c>subject:{id}</c> or <c>tenant:{t}/subject:{id}</c>), else null.</summary>
+    private static string? SubjectOf(string? scope)
+    {
+        const string Marker = "subject:";
+        var at = scope is null ? -1 : scope.LastIndexOf(Marker, StringComparison.Ordinal);
+        return at == 0 || (at > 0 && scope![at - 1] == '/') ? scope![(at + Marker.Length)..] : null;
+    }
+
     private async Task AuditAsync(string action, string? scope, string? keyId, string? kekId, Dictionary<string, string> properties, CancellationToken cancellationToken)
     {
         if (_audit.Length == 0)
@@ -179,6 +187,7 @@ internal sealed partial class DataKeyManager
         {
             Kind = AuditEventKind.KeyOperation,
             Action = action,
+            SubjectId = SubjectOf(scope),
             ResourceType = "DataKey",
             ResourceId = keyId,
             Properties = properties,

@@ -5,7 +5,7 @@ namespace PrivacyKit.Keys;
 /// <summary>Log messages of key management (event ids 2001-2099). Never a key, a scope or a value.</summary>
 internal static partial class KeyLog
 {
-    [LoggerMessage(EventId = 2001, Level = LogLevel.Information, Message = "Created data key {KeyId} version {Version}, wrapped by key-encryption key {KeyEncryptionKeyId}.")]
+    [LoggerMessage(EventId = 2001, Level = LogLevel.Debug, Message = "Created data key {KeyId} version {Version}, wrapped by key-encryption key {KeyEncryptionKeyId}.")]
     public static partial void DataKeyCreated(ILogger logger, string keyId, int version, string keyEncryptionKeyId);
 
     [LoggerMessage(EventId = 2002, Level = LogLevel.Information, Message = "Crypto-shredded {Versions} version(s) of data key {KeyId}.")]

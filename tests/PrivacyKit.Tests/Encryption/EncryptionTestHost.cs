@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 using PrivacyKit.Audit;
 using PrivacyKit.BlindIndexes;
@@ -30,6 +31,7 @@ public sealed class EncryptionTestHost : IDisposable
         var services = new ServiceCollection();
         services.AddSingleton<TimeProvider>(Time);
         services.AddSingleton<IAuditTrail>(Audit);
+        services.AddLogging(b => b.SetMinimumLevel(Microsoft.Extensions.Logging.LogLevel.Trace).AddProvider(Logs));
         services.AddPrivacyKit()
             .AddKeyEncryptionKey(Kek)
             .ConfigureFieldEncryption(o =>
@@ -48,6 +50,8 @@ public sealed class EncryptionTestHost : IDisposable
     public FakeTimeProvider Time { get; }
 
     public RecordingAuditTrail Audit { get; } = new();
+
+    public CapturingLoggerProvider Logs { get; } = new();
 
     public IFieldEncryptor Encryptor => _provider.GetRequiredService<IFieldEncryptor>();
 

@@ -56,6 +56,7 @@ public sealed class DataKeyManagerTests : IDisposable
         Assert.Equal(["key.create", "key.shred"], events.Select(e => e.Action));
         Assert.All(events, e => Assert.Equal(AuditEventKind.KeyOperation, e.Kind));
         Assert.Equal(key.KeyId, events[1].ResourceId);
+        Assert.All(events, e => Assert.Equal("ann", e.SubjectId));
         Assert.Equal("1", events[1].Properties["versions"]);
         var everything = string.Join("|", events.SelectMany(e => e.Properties.Values.Append(e.ToString())));
         Assert.DoesNotContain(Convert.ToBase64String(wrapped.Ciphertext.Span), everything, StringComparison.Ordinal);
@@ -171,6 +172,28 @@ public sealed class DataKeyManagerTests : IDisposable
 
         _host.Kek.Failure = null;
         Assert.Equal(Canary, _host.Encryptor.Decrypt<string>(_host.Encryptor.Encrypt(Canary, EncryptionTestHost.Context("ann")), EncryptionTestHost.Context("ann")));
+    }
+
+    [Fact]
+    public void Logs_NameKeysAndEventIdsButNeverValuesScopesOrKeyBytes()
+    {
+        var context = EncryptionTestHost.Context("subject-canary-77");
+        var ciphertext = _host.Encryptor.Encrypt(Canary, context);
+        using var other = new EncryptionTestHost(_host.Store, _host.Kek);
+        _host.Kek.Failure = new TimeoutException("KMS timed out");
+
+        Assert.Throws<KeyManagementException>(() => other.Encryptor.Decrypt<string>(ciphertext, context));
+
+        FieldCiphertext.TryGetKeyReference(ciphertext, out var key);
+        var created = Assert.Single(_host.Logs.Entries, e => e.EventId.Id == 2001);
+        var failed = Assert.Single(other.Logs.Entries, e => e.EventId.Id == 2004);
+        Assert.Contains(key.KeyId, created.Text, StringComparison.Ordinal);
+        Assert.Contains(key.KeyId, failed.Text, StringComparison.Ordinal);
+        foreach (var entry in _host.Logs.Entries.Concat(other.Logs.Entries))
+        {
+            Assert.DoesNotContain(Canary, entry.Text, StringComparison.Ordinal);
+            Assert.DoesNotContain("subject-canary-77", entry.Text, StringComparison.Ordinal);
+        }
     }
 
     [Fact]
