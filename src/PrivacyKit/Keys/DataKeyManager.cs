@@ -142,6 +142,17 @@ internal sealed partial class DataKeyManager : IDataKeyManager, IDisposable
         DataKeyRecord? previous = null;
         await foreach (var record in _store.ListAsync(cancellationToken).ConfigureAwait(false))
         {
+            if (!record.IsShredded)
+            {
+                byKek[record.KeyEncryptionKeyId] = byKek.GetValueOrDefault(record.KeyEncryptionKeyId) + 1;
+            }
+
+            // PrivacyKit's own keys (the blind-index root key) need re-wrapping too, but are no data scopes.
+            if (record.Scope.StartsWith(EncryptionScope.ReservedPrefix, StringComparison.Ordinal))
+            {
+                continue;
+            }
+
             if (previous is null || !string.Equals(previous.Scope, record.Scope, StringComparison.Ordinal))
             {
                 scopes++;
@@ -155,10 +166,6 @@ internal sealed partial class DataKeyManager : IDataKeyManager, IDisposable
             if (record.IsShredded)
             {
                 shredded++;
-            }
-            else
-            {
-                byKek[record.KeyEncryptionKeyId] = byKek.GetValueOrDefault(record.KeyEncryptionKeyId) + 1;
             }
 
             previous = record;

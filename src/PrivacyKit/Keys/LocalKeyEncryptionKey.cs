@@ -85,6 +85,7 @@ public sealed class LocalKeyEncryptionKey : IKeyEncryptionKey, IDisposable
                 throw Error.KeyFileUnreadable(Path, e);
             }
 
+            // The previous ring is left to the collector rather than zeroed: a wrap or unwrap may still be using it.
             Volatile.Write(ref _ring, ring);
             return keyId;
         }

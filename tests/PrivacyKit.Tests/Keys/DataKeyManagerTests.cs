@@ -89,6 +89,7 @@ public sealed class DataKeyManagerTests : IDisposable
         _host.Encryptor.Encrypt(1, EncryptionTestHost.Context("a"));
         _host.Encryptor.Encrypt(1, EncryptionTestHost.Context("b"));
         _host.Encryptor.Encrypt(1, EncryptionTestHost.Context("c"));
+        _host.BlindIndexer.Compute("Customer.Email", "x");
         await _host.Keys.RotateDataKeyAsync(EncryptionScope.ForSubject("a"));
         await _host.Keys.ShredAsync(EncryptionScope.ForSubject("c"));
         var oldKek = _host.Kek.KeyId;
@@ -103,9 +104,9 @@ public sealed class DataKeyManagerTests : IDisposable
         Assert.All(inventory.RetiredKeys, k => Assert.Equal(1, k.Version));
         Assert.Equal(1, inventory.ShreddedVersions);
         Assert.Equal(_host.Kek.KeyId, inventory.CurrentKeyEncryptionKeyId);
-        Assert.Equal(3, inventory.VersionsByKeyEncryptionKey[oldKek]);
+        Assert.Equal(4, inventory.VersionsByKeyEncryptionKey[oldKek]);
         Assert.Equal(1, inventory.VersionsByKeyEncryptionKey[_host.Kek.KeyId]);
-        Assert.Equal(3, inventory.VersionsToRewrap);
+        Assert.Equal(4, inventory.VersionsToRewrap);
     }
 
     [Fact]
