@@ -120,7 +120,7 @@ internal sealed partial class FieldEncryptor
     /// Checks the header, finds the key, compares the context check and authenticates and decrypts the
     /// payload into <paramref name="destination"/>. Throws for everything but a shredded key.
     /// </summary>
-    private DecryptionStatus Open(ReadOnlySpan<byte> ciphertext, in EncryptionContext context, Span<byte> destination, CachedDataKey? key, out FieldValueType type)
+    private DecryptionStatus Open(ReadOnlySpan<byte> ciphertext, in EncryptionContext context, Span<byte> destination, KeyLookup? found, out FieldValueType type)
     {
         type = default;
         if (ciphertext.Length == 0)
@@ -145,11 +145,14 @@ internal sealed partial class FieldEncryptor
 
         var id = CiphertextLayout.ReadKey(ciphertext);
         Span<byte> stack = stackalloc byte[StackLimit];
+        CachedDataKey? key = null;
         for (var attempt = 0; attempt < MaxAttempts; attempt++)
         {
             if (key is null)
             {
-                var lookup = id.VersionOrNull is null ? KeyLookup.NotFound : _keys.GetKey(id);
+                // An asynchronous caller has looked the key up already; a retry after an eviction looks again.
+                var lookup = found ?? (id.VersionOrNull is null ? KeyLookup.NotFound : _keys.GetKey(id));
+                found = null;
                 if (lookup.Erased)
                 {
                     return DecryptionStatus.Erased;
@@ -201,7 +204,7 @@ internal sealed partial class FieldEncryptor
         throw Error.KeyCreationContention(id.KeyIdText);
     }
 
-    private DecryptionStatus DecryptValue<T>(ReadOnlySpan<byte> ciphertext, in EncryptionContext context, CachedDataKey? key, [MaybeNull] out T value)
+    private DecryptionStatus DecryptValue<T>(ReadOnlySpan<byte> ciphertext, in EncryptionContext context, KeyLookup? found, [MaybeNull] out T value)
     {
         EncryptionContext.ThrowIfDefault(context, nameof(context));
         var expected = FieldValueCodec.TypeOf<T>();
@@ -211,7 +214,7 @@ internal sealed partial class FieldEncryptor
         buffer = buffer[..length];
         try
         {
-            if (Open(ciphertext, context, buffer, key, out var stored) == DecryptionStatus.Erased)
+            if (Open(ciphertext, context, buffer, found, out var stored) == DecryptionStatus.Erased)
             {
                 value = default;
                 return DecryptionStatus.Erased;

@@ -112,13 +112,13 @@ internal sealed partial class FieldEncryptor(DataKeyManager keyManager) : IField
     public async ValueTask<T> DecryptAsync<T>(ReadOnlyMemory<byte> ciphertext, EncryptionContext context, CancellationToken cancellationToken = default)
     {
         EncryptionContext.ThrowIfDefault(context, nameof(context));
-        CachedDataKey? key = null;
-        if (CiphertextLayout.TryReadKey(ciphertext.Span, out var id))
+        KeyLookup? found = null;
+        if (CiphertextLayout.TryReadKey(ciphertext.Span, out var id) && id.VersionOrNull is not null)
         {
-            key = (await _keys.GetKeyAsync(id, cancellationToken).ConfigureAwait(false)).Key;
+            found = await _keys.GetKeyAsync(id, cancellationToken).ConfigureAwait(false);
         }
 
-        return DecryptValue(ciphertext.Span, context, key, out T? value) == DecryptionStatus.Erased
+        return DecryptValue(ciphertext.Span, context, found, out T? value) == DecryptionStatus.Erased
             ? throw Error.DataKeyErased(Details(context, ciphertext.Span))
             : value!;
     }

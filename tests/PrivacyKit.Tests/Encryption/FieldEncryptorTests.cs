@@ -125,6 +125,17 @@ public sealed class FieldEncryptorTests : IDisposable
     }
 
     [Fact]
+    public async Task DecryptAsync_KeyFromAnotherStore_ThrowsDataKeyNotFound()
+    {
+        var ciphertext = Encryptor.Encrypt(Canary, Context);
+        using var other = new EncryptionTestHost(kek: _host.Kek);
+
+        var e = await Assert.ThrowsAsync<DataKeyNotFoundException>(async () => await other.Encryptor.DecryptAsync<string>(ciphertext, Context));
+        Assert.Equal("Customer", e.Entity);
+        Assert.Equal(1, other.Keys.CacheStatistics.Misses);
+    }
+
+    [Fact]
     public void Decrypt_KeyFromAnotherStore_ThrowsDataKeyNotFound()
     {
         var ciphertext = Encryptor.Encrypt(Canary, Context);
