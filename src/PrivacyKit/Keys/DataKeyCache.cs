@@ -88,6 +88,9 @@ internal sealed class DataKeyCache : IDisposable
         }
     }
 
+    /// <summary>Stops using the cached current key of a scope for new writes (the key stays cached for decryption).</summary>
+    public void ForgetCurrent(string scope) => _byScope.TryRemove(scope, out _);
+
     /// <summary>Drops and zeroes every key of a scope (after a shred on this instance).</summary>
     public void RemoveScope(string scope)
     {

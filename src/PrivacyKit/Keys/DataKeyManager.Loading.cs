@@ -16,7 +16,7 @@ internal sealed partial class DataKeyManager
             var latest = await _store.FindLatestAsync(scope).ConfigureAwait(false);
             if (latest is null)
             {
-                var created = await TryCreateAsync(scope, null, "key.create", CancellationToken.None).ConfigureAwait(false);
+                var (_, created) = await TryCreateAsync(scope, null, "key.create", CancellationToken.None).ConfigureAwait(false);
                 if (created is not null)
                 {
                     return created;
@@ -80,8 +80,11 @@ internal sealed partial class DataKeyManager
         }
     }
 
-    /// <summary>Creates the version after <paramref name="latest"/>; returns <see langword="null"/> when another writer won the race.</summary>
-    private async Task<CachedDataKey?> TryCreateAsync(string scope, DataKeyRecord? latest, string action, CancellationToken cancellationToken)
+    /// <summary>
+    /// Creates the version after <paramref name="latest"/> and makes it the scope's current key here. Returns no
+    /// reference when another writer won the race, and no entry when a shred raced the caching (the key is stored).
+    /// </summary>
+    private async Task<(DataKeyReference? Stored, CachedDataKey? Entry)> TryCreateAsync(string scope, DataKeyRecord? latest, string action, CancellationToken cancellationToken)
     {
         var epoch = _cache.Epoch;
         var keyId = latest?.KeyId ?? NewKeyId();
@@ -91,11 +94,18 @@ internal sealed partial class DataKeyManager
         {
             if (!await TryAddAsync(scope, keyId, version, material, action, cancellationToken).ConfigureAwait(false))
             {
-                return null;
+                return (null, null);
             }
 
             DataKeyId.TryParse(keyId, version, out var id);
-            return _cache.Add(id, scope, material, current: true, epoch);
+            var entry = _cache.Add(id, scope, material, current: true, epoch);
+            if (entry is null)
+            {
+                // Not cached: make sure no older version stays current for new writes here.
+                _cache.ForgetCurrent(scope);
+            }
+
+            return (id.ToReference(), entry);
         }
         finally
         {

@@ -73,10 +73,10 @@ internal sealed partial class DataKeyManager : IDataKeyManager, IDisposable
         for (var attempt = 0; attempt < MaxAttempts; attempt++)
         {
             var latest = await _store.FindLatestAsync(scope, cancellationToken).ConfigureAwait(false);
-            var created = await TryCreateAsync(scope, latest, "key.rotate", cancellationToken).ConfigureAwait(false);
-            if (created is not null)
+            var (stored, _) = await TryCreateAsync(scope, latest, "key.rotate", cancellationToken).ConfigureAwait(false);
+            if (stored is { } reference)
             {
-                return created.Id.ToReference();
+                return reference;
             }
         }
 

@@ -239,7 +239,7 @@ public sealed class DataKeyManagerTests : IDisposable
         _host.Kek.Delay = TimeSpan.FromMilliseconds(50);
         var before = _host.Kek.Unwraps;
 
-        var values = await Task.WhenAll(Enumerable.Range(0, 32).Select(_ => Task.Run(() => other.Encryptor.Decrypt<string>(ciphertext, context))));
+        var values = OnThreads(32, _ => other.Encryptor.Decrypt<string>(ciphertext, context));
 
         Assert.All(values, v => Assert.Equal(Canary, v));
         Assert.Equal(1, _host.Kek.Unwraps - before);
@@ -257,7 +257,7 @@ public sealed class DataKeyManagerTests : IDisposable
         using var reader = new EncryptionTestHost(writer.Store, _host.Kek, cacheSize: 64);
 
         var errors = 0;
-        Parallel.For(0, 8, thread =>
+        OnThreads(8, thread =>
         {
             var random = new Random(thread);
             for (var n = 0; n < 1500; n++)
@@ -271,6 +271,8 @@ public sealed class DataKeyManagerTests : IDisposable
                     Interlocked.Increment(ref errors);
                 }
             }
+
+            return thread;
         });
 
         var statistics = reader.Keys.CacheStatistics;
@@ -325,6 +327,30 @@ public sealed class DataKeyManagerTests : IDisposable
         await Assert.ThrowsAsync<ArgumentException>(async () => await _host.Keys.ShredAsync("privacykit:blind-index-root"));
         await Assert.ThrowsAsync<ArgumentException>(async () => await _host.Keys.ShredAsync(""));
         await Assert.ThrowsAsync<ArgumentNullException>(async () => await _host.Keys.RotateDataKeyAsync(null!));
+    }
+
+    /// <summary>
+    /// Runs <paramref name="work"/> on dedicated threads, which block synchronously the way EF Core's
+    /// materialisation does, without starving the thread pool that completes the key loads.
+    /// </summary>
+    private static T[] OnThreads<T>(int count, Func<int, T> work)
+    {
+        var results = new T[count];
+        var failures = new System.Collections.Concurrent.ConcurrentQueue<Exception>();
+        var threads = Enumerable.Range(0, count).Select(i => new Thread(() =>
+        {
+            try
+            {
+                results[i] = work(i);
+            }
+            catch (Exception e)
+            {
+                failures.Enqueue(e);
+            }
+        })).ToList();
+        threads.ForEach(t => t.Start());
+        threads.ForEach(t => t.Join());
+        return failures.IsEmpty ? results : throw new AggregateException(failures);
     }
 
     private static async Task<List<T>> ToListAsync<T>(IAsyncEnumerable<T> source)
