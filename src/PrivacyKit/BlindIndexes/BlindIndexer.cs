@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
@@ -15,7 +14,6 @@ internal sealed class BlindIndexer(DataKeyManager keys, IOptions<FieldEncryption
     /// <summary>The reserved scope under which the root key is kept in the data-key store.</summary>
     internal const string RootKeyScope = EncryptionScope.ReservedPrefix + "blind-index-root";
 
-    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
     private readonly ConcurrentDictionary<string, byte[]> _indexKeys = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim _rootGate = new(1, 1);
     private byte[]? _rootKey;
@@ -36,28 +34,10 @@ internal sealed class BlindIndexer(DataKeyManager keys, IOptions<FieldEncryption
 
         var normalized = (normalizer ?? BlindIndexNormalizers.None).Normalize(value);
         var key = _indexKeys.TryGetValue(indexName, out var cached) ? cached : DeriveIndexKey(indexName);
-        var rented = ArrayPool<byte>.Shared.Rent(StrictUtf8.GetMaxByteCount(normalized.Length));
-        var written = 0;
-        try
-        {
-            try
-            {
-                written = StrictUtf8.GetBytes(normalized, rented);
-            }
-            catch (EncoderFallbackException)
-            {
-                throw Error.InvalidUtf16(nameof(value));
-            }
-
-            Span<byte> mac = stackalloc byte[HMACSHA256.HashSizeInBytes];
-            HMACSHA256.HashData(key, rented.AsSpan(0, written), mac);
-            return mac[..(length / 8)].ToArray();
-        }
-        finally
-        {
-            CryptographicOperations.ZeroMemory(rented.AsSpan(0, written));
-            ArrayPool<byte>.Shared.Return(rented);
-        }
+        using var utf8 = PooledUtf8.Encode(normalized, nameof(value));
+        Span<byte> mac = stackalloc byte[HMACSHA256.HashSizeInBytes];
+        HMACSHA256.HashData(key, utf8.Bytes, mac);
+        return mac[..(length / 8)].ToArray();
     }
 
     public string? ComputeText(string indexName, string? value, IBlindIndexNormalizer? normalizer = null, int? bits = null) =>

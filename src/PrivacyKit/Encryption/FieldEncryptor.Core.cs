@@ -1,7 +1,6 @@
 using System.Buffers;
 using System.Diagnostics.CodeAnalysis;
 using System.Security.Cryptography;
-using System.Text;
 using PrivacyKit.Internal;
 using PrivacyKit.Keys;
 
@@ -10,8 +9,6 @@ namespace PrivacyKit.Encryption;
 /// <summary>Sealing and opening ciphertexts, and typed values.</summary>
 internal sealed partial class FieldEncryptor
 {
-    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
-
     private byte[] EncryptValue<T>(T value, in EncryptionContext context, CachedDataKey? key)
     {
         EncryptionContext.ThrowIfDefault(context, nameof(context));
@@ -38,26 +35,8 @@ internal sealed partial class FieldEncryptor
 
     private byte[] EncryptString(string value, in EncryptionContext context, CachedDataKey? key)
     {
-        var rented = ArrayPool<byte>.Shared.Rent(StrictUtf8.GetMaxByteCount(value.Length));
-        var length = 0;
-        try
-        {
-            try
-            {
-                length = StrictUtf8.GetBytes(value, rented);
-            }
-            catch (EncoderFallbackException)
-            {
-                throw Error.InvalidUtf16(nameof(value));
-            }
-
-            return SealNew(FieldValueType.String, rented.AsSpan(0, length), context, key);
-        }
-        finally
-        {
-            CryptographicOperations.ZeroMemory(rented.AsSpan(0, length));
-            ArrayPool<byte>.Shared.Return(rented);
-        }
+        using var utf8 = PooledUtf8.Encode(value, nameof(value));
+        return SealNew(FieldValueType.String, utf8.Bytes, context, key);
     }
 
     private byte[] SealNew(FieldValueType type, ReadOnlySpan<byte> payload, in EncryptionContext context, CachedDataKey? key)
@@ -252,9 +231,9 @@ internal sealed partial class FieldEncryptor
             case FieldValueType.String:
                 try
                 {
-                    return (T)(object)StrictUtf8.GetString(payload);
+                    return (T)(object)PooledUtf8.Strict.GetString(payload);
                 }
-                catch (DecoderFallbackException)
+                catch (System.Text.DecoderFallbackException)
                 {
                     throw Error.MalformedPayload(Details(context, ciphertext));
                 }
