@@ -59,8 +59,19 @@ internal sealed partial class DataKeyManager : IDataKeyManager, IDisposable
     public async ValueTask<int> ShredAsync(string scope, CancellationToken cancellationToken = default)
     {
         EncryptionScope.Validate(scope, nameof(scope));
+        var now = _time.GetUtcNow();
         var latest = await _store.FindLatestAsync(scope, cancellationToken).ConfigureAwait(false);
-        var count = await _store.ShredAsync(scope, _time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        if (latest is null)
+        {
+            // A scope without a key yet still gets a tombstone, so a late write cannot start one for an erased subject.
+            var tombstone = DataKeyRecord.Shredded(scope, NewKeyId(), 1, _kek.KeyId, now, now);
+            if (await _store.TryAddAsync(tombstone, cancellationToken).ConfigureAwait(false))
+            {
+                latest = tombstone;
+            }
+        }
+
+        var count = await _store.ShredAsync(scope, now, cancellationToken).ConfigureAwait(false);
         _cache.RemoveScope(scope);
         KeyLog.DataKeyShredded(_logger, latest?.KeyId, count);
         await AuditAsync("key.shred", scope, latest?.KeyId, null, new() { ["versions"] = Count(count) }, cancellationToken).ConfigureAwait(false);

@@ -18,7 +18,8 @@ public interface IDataKeyManager
     /// Crypto-shreds a scope: deletes the wrapped material of every version of its data key (tombstones stay,
     /// so decryption reports <see cref="Encryption.DataKeyErasedException"/>) and drops the unwrapped key from
     /// this instance's cache at once; other instances drop it within the cache lifetime. New writes to the
-    /// scope are refused until <see cref="RotateDataKeyAsync"/> starts a new key.
+    /// scope are refused until <see cref="RotateDataKeyAsync"/> starts a new key; a scope that has no key yet
+    /// gets a tombstone, so the same holds for it.
     /// </summary>
     /// <param name="scope">The scope, e.g. <see cref="Encryption.EncryptionScope.ForSubject"/>.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>

@@ -43,6 +43,19 @@ public sealed class DataKeyManagerTests : IDisposable
     }
 
     [Fact]
+    public async Task ShredAsync_ScopeWithoutAKey_LeavesATombstoneThatRefusesLateWrites()
+    {
+        var context = EncryptionTestHost.Context("never-encrypted");
+
+        Assert.Equal(0, await _host.Keys.ShredAsync(context.Scope));
+
+        Assert.True((await _host.Store.FindLatestAsync(context.Scope))!.IsShredded);
+        Assert.Throws<FieldEncryptionException>(() => _host.Encryptor.Encrypt(Canary, context));
+        Assert.Equal(2, (await _host.Keys.RotateDataKeyAsync(context.Scope)).Version);
+        Assert.Equal(Canary, _host.Encryptor.Decrypt<string>(_host.Encryptor.Encrypt(Canary, context), context));
+    }
+
+    [Fact]
     public async Task ShredAsync_RecordsAKeyOperationWithoutKeyMaterial()
     {
         var context = EncryptionTestHost.Context("ann");

@@ -31,6 +31,20 @@ public sealed class LocalKeyEncryptionKeyTests : IDisposable
     }
 
     [Fact]
+    public async Task OpenOrCreate_ManyAtOnce_AllEndUpWithTheSameRing()
+    {
+        var keys = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(() => LocalKeyEncryptionKey.OpenOrCreate(KeyFile))));
+
+        Assert.Single(keys.Select(k => k.KeyId).Distinct());
+        Assert.Single(keys[0].KeyIds);
+        Assert.Empty(Directory.GetFiles(Path.GetDirectoryName(KeyFile)!, "*.tmp"));
+        foreach (var key in keys)
+        {
+            key.Dispose();
+        }
+    }
+
+    [Fact]
     public async Task OpenOrCreate_ExistingFile_ReadsTheSameRing()
     {
         using var first = LocalKeyEncryptionKey.OpenOrCreate(KeyFile);
