@@ -173,7 +173,8 @@ internal sealed partial class DataKeyManager
 
     private async Task AuditAsync(string action, string? scope, string? keyId, string? kekId, Dictionary<string, string> properties, CancellationToken cancellationToken)
     {
-        if (_audit.Length == 0)
+        var trails = _audit.Value;
+        if (trails.Length == 0)
         {
             return;
         }
@@ -202,7 +203,7 @@ internal sealed partial class DataKeyManager
             ResourceId = keyId,
             Properties = properties,
         };
-        foreach (var trail in _audit)
+        foreach (var trail in trails)
         {
             await trail.RecordAsync(auditEvent, cancellationToken).ConfigureAwait(false);
         }

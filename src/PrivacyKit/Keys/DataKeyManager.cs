@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using PrivacyKit.Audit;
@@ -19,7 +20,7 @@ internal sealed partial class DataKeyManager : IDataKeyManager, IDisposable
     private readonly IDataKeyStore _store;
     private readonly IKeyEncryptionKey _kek;
     private readonly TimeProvider _time;
-    private readonly IAuditTrail[] _audit;
+    private readonly Lazy<IAuditTrail[]> _audit;
     private readonly ILogger _logger;
     private readonly DataKeyCache _cache;
     private readonly SingleFlight<DataKeyId, KeyLookup> _idLoads = new();
@@ -28,12 +29,14 @@ internal sealed partial class DataKeyManager : IDataKeyManager, IDisposable
     private long _unwraps;
     private long _wraps;
 
-    public DataKeyManager(IDataKeyStore store, IKeyEncryptionKey kek, IOptions<FieldEncryptionOptions> options, TimeProvider time, IEnumerable<IAuditTrail> audit, ILogger<DataKeyManager>? logger = null)
+    public DataKeyManager(IDataKeyStore store, IKeyEncryptionKey kek, IOptions<FieldEncryptionOptions> options, TimeProvider time, IServiceProvider services, ILogger<DataKeyManager>? logger = null)
     {
         _store = store;
         _kek = kek;
         _time = time;
-        _audit = [.. audit];
+        // Resolved on the first key operation, not here: an audit pipeline that itself uses keys must not
+        // form a dependency cycle, and without the audit feature the list is simply empty.
+        _audit = new(() => [.. services.GetServices<IAuditTrail>()]);
         _logger = logger ?? (ILogger)Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance;
         _cache = new DataKeyCache(options.Value.KeyCacheSize, options.Value.KeyCacheLifetime, time);
     }

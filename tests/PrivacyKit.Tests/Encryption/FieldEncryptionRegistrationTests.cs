@@ -34,7 +34,7 @@ public sealed class FieldEncryptionRegistrationTests : IDisposable
     }
 
     [Fact]
-    public void LocalKeyFileAndFileStore_WorkEndToEndAndSurviveARestart()
+    public async Task LocalKeyFileAndFileStore_WorkEndToEndWithoutAuditAndSurviveARestart()
     {
         var kekFile = Path.Combine(_folder, "kek.json");
         var storeFile = Path.Combine(_folder, "keys.json");
@@ -49,6 +49,10 @@ public sealed class FieldEncryptionRegistrationTests : IDisposable
 
         using var restarted = Build(kekFile, storeFile);
         Assert.Equal("ann@example.org", restarted.GetRequiredService<IFieldEncryptor>().Decrypt<string>(ciphertext, context));
+
+        // No audit trail is registered: key operations still work.
+        Assert.Equal(1, await restarted.GetRequiredService<IDataKeyManager>().ShredAsync(context.Scope));
+        Assert.Throws<DataKeyErasedException>(() => restarted.GetRequiredService<IFieldEncryptor>().Decrypt<string>(ciphertext, context));
     }
 
     [Fact]
