@@ -222,6 +222,10 @@ public sealed class DataKeyManagerTests : IDisposable
 
         Assert.Equal("denied", e.Message);
         await Assert.ThrowsAsync<KeyManagementException>(async () => await other.Encryptor.DecryptAsync<string>(ciphertext, context));
+
+        // A failed unwrap is not cached: once the KMS answers again, the value decrypts.
+        _host.Kek.Failure = null;
+        Assert.Equal(Canary, other.Encryptor.Decrypt<string>(ciphertext, context));
     }
 
     [Fact]
