@@ -1,0 +1,64 @@
+using PrivacyKit.Encryption;
+
+namespace PrivacyKit.Tests.Encryption;
+
+public sealed class EncryptionContextTests
+{
+    [Fact]
+    public void ForSubject_BuildsTheSubjectScopeAndKeepsTheTenant()
+    {
+        var plain = EncryptionContext.ForSubject("Customer", "Email", "42");
+        var tenanted = EncryptionContext.ForSubject("Customer", "Email", "42", "acme");
+
+        Assert.Equal("subject:42", plain.Scope);
+        Assert.Null(plain.TenantId);
+        Assert.Equal("tenant:acme/subject:42", tenanted.Scope);
+        Assert.Equal("acme", tenanted.TenantId);
+        Assert.NotEqual(plain, tenanted);
+        Assert.NotEqual(plain.Check, tenanted.Check);
+    }
+
+    [Fact]
+    public void ForEntity_ScopesRowsWithoutASubjectToTheEntityAndTenant()
+    {
+        Assert.Equal("entity:AuditNote", EncryptionContext.ForEntity("AuditNote", "Text").Scope);
+        Assert.Equal("tenant:acme/entity:AuditNote", EncryptionContext.ForEntity("AuditNote", "Text", "acme").Scope);
+        Assert.Equal("tenant:acme", EncryptionScope.ForTenant("acme"));
+    }
+
+    [Fact]
+    public void Equality_ComparesAllPartsOrdinally()
+    {
+        var a = new EncryptionContext("Customer", "Email", "subject:1");
+
+        Assert.Equal(a, new EncryptionContext("Customer", "Email", "subject:1"));
+        Assert.True(a == new EncryptionContext("Customer", "Email", "subject:1"));
+        Assert.True(a != new EncryptionContext("customer", "Email", "subject:1"));
+        Assert.Equal(a.GetHashCode(), new EncryptionContext("Customer", "Email", "subject:1").GetHashCode());
+    }
+
+    [Fact]
+    public void ToString_NamesEntityAndPropertyOnly() =>
+        Assert.Equal("Customer.Email", EncryptionContext.ForSubject("Customer", "Email", "subject-secret-id").ToString());
+
+    [Fact]
+    public void Constructor_InvalidParts_ThrowNamingTheParameter()
+    {
+        Assert.Equal("entity", Assert.Throws<ArgumentException>(() => new EncryptionContext("", "Email", "s")).ParamName);
+        Assert.Equal("property", Assert.Throws<ArgumentNullException>(() => new EncryptionContext("Customer", null!, "s")).ParamName);
+        Assert.Equal("scope", Assert.Throws<ArgumentException>(() => new EncryptionContext("Customer", "Email", "privacykit:blind-index-root")).ParamName);
+        Assert.Equal("tenantId", Assert.Throws<ArgumentException>(() => new EncryptionContext("Customer", "Email", "s", "")).ParamName);
+        Assert.Equal("entity", Assert.Throws<ArgumentException>(() => new EncryptionContext(new string('x', 513), "Email", "s")).ParamName);
+        Assert.Throws<ArgumentException>(() => EncryptionScope.ForSubject(""));
+    }
+
+    [Fact]
+    public void Encoding_LengthPrefixesEveryPartSoBoundariesCannotShift()
+    {
+        var a = new EncryptionContext("ab", "c", "s");
+        var b = new EncryptionContext("a", "bc", "s");
+
+        Assert.False(a.Encoded.SequenceEqual(b.Encoded));
+        Assert.Equal("00026162000163000173ffff", Convert.ToHexStringLower(a.Encoded));
+    }
+}
