@@ -35,7 +35,7 @@ internal static class DataMapMarkdownWriter
             foreach (var field in entity.Fields)
             {
                 var classification = field.Classification.Value + (field.IsSubjectId ? " (subject id)" : string.Empty);
-                Line(sb, $"| {Cell(field.Name)} | {Cell(field.Column ?? string.Empty)} | {Cell(field.DataType)} | {Cell(classification)} | {Cell(Protection(field))} | {Cell(List(field.Purposes))} | {Cell(field.Retention is null ? "as entity" : Retention(field.Retention))} | {Cell(field.Notes ?? string.Empty)} |");
+                Line(sb, $"| {Cell(field.Name)} | {Cell(field.Column ?? string.Empty)} | {Cell(field.DataType)} | {Cell(classification)} | {Cell(Protection(field))} | {Cell(List(field.Purposes))} | {Cell(field.Retention is null ? (entity.Retention is null ? "none" : "as entity") : Retention(field.Retention))} | {Cell(field.Notes ?? string.Empty)} |");
             }
 
             Line(sb);
@@ -72,7 +72,14 @@ internal static class DataMapMarkdownWriter
 
     private static string Retention(RetentionPolicy? policy) => policy is null
         ? "none"
-        : string.Create(CultureInfo.InvariantCulture, $"{policy.Period} from `{policy.From}`, then {policy.Action.ToString().ToLowerInvariant()}{(policy.Source == RetentionPolicySource.Configuration ? " (configured)" : string.Empty)}");
+        : string.Create(CultureInfo.InvariantCulture, $"{policy.Period} from `{policy.From}`, then {Action(policy.Action)}{(policy.Source == RetentionPolicySource.Configuration ? " (configured)" : string.Empty)}");
+
+    private static string Action(RetentionAction action) => action switch
+    {
+        RetentionAction.Delete => "delete",
+        RetentionAction.Anonymise => "anonymise",
+        _ => "shred key",
+    };
 
     private static string Protection(DataMapField field)
     {

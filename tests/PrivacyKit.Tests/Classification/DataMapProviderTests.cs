@@ -1,0 +1,57 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using PrivacyKit.Classification;
+using PrivacyKit.Retention;
+
+namespace PrivacyKit.Tests.Classification;
+
+public sealed class DataMapProviderTests
+{
+    private sealed class TableNames : IDataMapContributor
+    {
+        public void Contribute(DataMapBuilder builder) =>
+            builder.Update("Customer", e => e with { Table = "customers" });
+    }
+
+    [Fact]
+    public void GetDataMap_RegisteredTypesContributorsAndRetentionConfig_AreMerged()
+    {
+        var services = new ServiceCollection();
+        services.AddPrivacyKit()
+            .AddDataMapEntities(typeof(Customer), typeof(Invoice))
+            .AddDataMapEntities(typeof(Customer))
+            .AddDataMapContributor<TableNames>()
+            .ConfigureRetention(o => o.AddRule("Invoice", "P6M", "IssuedAt", RetentionAction.Anonymise, "DeliveryAddress"));
+        using var provider = services.BuildServiceProvider();
+
+        var map = provider.GetRequiredService<IDataMapProvider>().GetDataMap();
+
+        Assert.Equal(["Customer", "Invoice"], map.Entities.Select(e => e.Name));
+        Assert.Equal("customers", map.FindEntity("Customer")!.Table);
+        var address = map.FindEntity("Invoice")!.FindField("DeliveryAddress")!.Retention!;
+        Assert.Equal(RetentionPolicySource.Configuration, address.Source);
+        Assert.Equal("P6M", address.Period.ToString());
+        Assert.Same(map, provider.GetRequiredService<IDataMapProvider>().GetDataMap());
+    }
+
+    [Fact]
+    public void AddDataMapEntitiesFrom_Assembly_FindsAnnotatedClassesOnly()
+    {
+        var services = new ServiceCollection();
+        services.AddPrivacyKit().AddDataMapEntitiesFrom(typeof(Customer).Assembly);
+        using var provider = services.BuildServiceProvider();
+        var types = provider.GetRequiredService<IOptions<DataMapOptions>>().Value.EntityTypes;
+        Assert.Contains(typeof(Customer), types);
+        Assert.Contains(typeof(SupportTicket), types);
+        Assert.DoesNotContain(typeof(DataMapProviderTests), types);
+    }
+
+    [Fact]
+    public void AddDataMapEntities_NullArguments_Throw()
+    {
+        var builder = new ServiceCollection().AddPrivacyKit();
+        Assert.Throws<ArgumentNullException>(() => builder.AddDataMapEntities(null!));
+        Assert.Throws<ArgumentNullException>(() => builder.AddDataMapEntities([null!]));
+        Assert.Throws<ArgumentNullException>(() => builder.AddDataMapEntitiesFrom(null!));
+    }
+}
