@@ -107,9 +107,10 @@ public readonly struct IsoDuration : IEquatable<IsoDuration>
     }
 
     /// <summary>
-    /// Returns the latest instant from which the duration ends at or before <paramref name="end"/>:
-    /// every start at or before it (in the same offset) ends by <paramref name="end"/>, every later start
-    /// ends after it. Storage adapters use it to select expired rows with one comparison.
+    /// Returns the latest start (in the offset of <paramref name="end"/>) from which the duration ends at
+    /// or before <paramref name="end"/>. Every later start ends after <paramref name="end"/>. Because
+    /// month arithmetic clamps to the end of the month, a few earlier starts in the last days of a
+    /// month may end after it: use the result to select candidates, then decide each with <see cref="AddTo"/>.
     /// </summary>
     /// <param name="end">The instant the duration must end by.</param>
     /// <returns>The latest start, or <see langword="null"/> when no representable start ends by <paramref name="end"/>.</returns>
@@ -120,23 +121,24 @@ public readonly struct IsoDuration : IEquatable<IsoDuration>
             return end;
         }
 
-        // AddTo is monotone non-decreasing in its start, so the starts that end by 'end' form a
-        // prefix of time: binary-search its last tick. The duration never exceeds this many days.
+        // Over whole days the end of the duration is monotone (dates clamp, never go back); within a
+        // day it grows with the time of day. So find the last day whose midnight start ends by 'end',
+        // then the latest time on that day.
         var self = this;
         var offset = end.Offset;
-        var maxDays = (Years * 366L) + (Months * 31L) + (Weeks * 7L) + Days + 1 + ((Hours + 24L) / 24) + 1;
-        var minTicks = DateTimeOffset.MinValue.UtcTicks + TimeSpan.TicksPerDay;
-        var lo = Math.Max(minTicks, end.UtcTicks - (maxDays * TimeSpan.TicksPerDay) - (((Minutes * 60L) + Seconds) * TimeSpan.TicksPerSecond));
-        if (!EndsBy(lo))
+        var endDay = end.DateTime.Ticks / TimeSpan.TicksPerDay;
+        var maxDays = (Years * 366L) + (Months * 31L) + (Weeks * 7L) + Days + 2 + ((((Hours * 60L) + Minutes) * 60) + Seconds) / 86_400;
+        var lo = Math.Max(2, endDay - maxDays);
+        if (EndOfDay(lo) is not { } first || first > end)
         {
             return null;
         }
 
-        var hi = end.UtcTicks;
+        var hi = endDay;
         while (lo < hi)
         {
             var mid = lo + ((hi - lo + 1) / 2);
-            if (EndsBy(mid))
+            if (EndOfDay(mid) is { } e && e <= end)
             {
                 lo = mid;
             }
@@ -146,17 +148,20 @@ public readonly struct IsoDuration : IEquatable<IsoDuration>
             }
         }
 
-        return new DateTimeOffset(lo, TimeSpan.Zero).ToOffset(offset);
+        var slack = Math.Min(TimeSpan.TicksPerDay - 1, (end - EndOfDay(lo)!.Value).Ticks);
+        return Midnight(lo).AddTicks(slack);
 
-        bool EndsBy(long utcTicks)
+        DateTimeOffset Midnight(long day) => new(new DateTime(day * TimeSpan.TicksPerDay, DateTimeKind.Unspecified), offset);
+
+        DateTimeOffset? EndOfDay(long day)
         {
             try
             {
-                return self.AddTo(new DateTimeOffset(utcTicks, TimeSpan.Zero).ToOffset(offset)) <= end;
+                return self.AddTo(Midnight(day));
             }
             catch (ArgumentOutOfRangeException)
             {
-                return false;
+                return null;
             }
         }
     }

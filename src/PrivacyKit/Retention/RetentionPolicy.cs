@@ -32,7 +32,9 @@ public sealed record RetentionPolicy
 
     /// <summary>
     /// Returns the latest <see cref="From"/> value that has expired at <paramref name="asOf"/>, so a storage
-    /// adapter can select expired rows with <c>From &lt;= cutoff</c>. Calendar arithmetic is done in UTC.
+    /// adapter can select candidate rows with <c>From &lt;= cutoff</c>: every expired row is selected, and
+    /// perhaps a few from the last days of a month that have not expired yet, which the planner then
+    /// leaves out. Calendar arithmetic is done in UTC.
     /// </summary>
     /// <param name="asOf">The instant to plan for.</param>
     /// <returns>The cutoff, or <see langword="null"/> when nothing can have expired yet.</returns>
