@@ -53,5 +53,8 @@ internal static partial class Error
     public static DataMapException EntityNameMissing() =>
         new("A data map entity has no name; every entity needs a unique name.", null, null);
 
+    public static DataMapException UnknownPurposeInDataMap(string entity, string? property, string purposeId) =>
+        new($"{Where(entity, property)} names purpose '{purposeId}', which is not a registered consent purpose; register it with ConfigureConsent(o => o.AddPurpose(...)) or fix the [Purpose] attribute.", entity, property);
+
     private static string Where(string entity, string? property) => property is null ? entity : $"{entity}.{property}";
 }

@@ -54,4 +54,38 @@ public sealed class DataMapProviderTests
         Assert.Throws<ArgumentNullException>(() => builder.AddDataMapEntities([null!]));
         Assert.Throws<ArgumentNullException>(() => builder.AddDataMapEntitiesFrom(null!));
     }
+
+    [Fact]
+    public void GetDataMap_PurposeNotRegistered_ThrowsNamingTypeAndProperty()
+    {
+        var services = new ServiceCollection();
+        services.AddPrivacyKit()
+            .AddDataMapEntities(typeof(Customer))
+            .ConfigureConsent(o => o.AddPurpose(new PrivacyKit.Consent.ConsentPurpose
+            {
+                Id = "crm",
+                Description = "Customer relationship",
+                LawfulBasis = PrivacyKit.Consent.LawfulBasis.Contract,
+            }));
+        using var provider = services.BuildServiceProvider();
+
+        var ex = Assert.Throws<DataMapException>(() => provider.GetRequiredService<IDataMapProvider>().GetDataMap());
+        Assert.Equal(("Customer", "Email"), (ex.EntityType, ex.PropertyName));
+        Assert.Contains("Customer.Email names purpose 'marketing'", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void GetDataMap_EveryPurposeRegistered_Succeeds()
+    {
+        var services = new ServiceCollection();
+        services.AddPrivacyKit()
+            .AddDataMapEntities(typeof(Customer))
+            .ConfigureConsent(o =>
+            {
+                o.AddPurpose(new PrivacyKit.Consent.ConsentPurpose { Id = "crm", Description = "CRM", LawfulBasis = PrivacyKit.Consent.LawfulBasis.Contract });
+                o.AddPurpose(new PrivacyKit.Consent.ConsentPurpose { Id = "marketing", Description = "Offers", LawfulBasis = PrivacyKit.Consent.LawfulBasis.Consent, PolicyVersion = "1" });
+            });
+        using var provider = services.BuildServiceProvider();
+        Assert.Equal(["crm", "marketing"], provider.GetRequiredService<IDataMapProvider>().GetDataMap().FindEntity("Customer")!.FindField("Email")!.Purposes);
+    }
 }
