@@ -52,7 +52,7 @@ internal static class DataMapReader
         }
 
         var members = new List<MemberInfo>();
-        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var positions = new Dictionary<string, int>(StringComparer.Ordinal);
         while (levels.Count > 0)
         {
             var level = levels.Pop();
@@ -60,8 +60,13 @@ internal static class DataMapReader
                 .Concat(level.GetFields(Declared).Where(f => f.IsPublic))
                 .OrderBy(m => m.MetadataToken))
             {
-                if (seen.Add(member.Name))
+                if (positions.TryGetValue(member.Name, out var position))
                 {
+                    members[position] = member; // an override or 'new' member keeps the base position
+                }
+                else
+                {
+                    positions[member.Name] = members.Count;
                     members.Add(member);
                 }
             }

@@ -308,4 +308,32 @@ public sealed class DataMapBuilderTests
         Assert.Throws<ArgumentNullException>(() => builder.Add((DataMapEntity)null!));
         Assert.Throws<ArgumentNullException>(() => builder.Update("x", null!));
     }
+
+    internal class PersonBase
+    {
+        [DataSubjectId]
+        public string Id { get; set; } = string.Empty;
+
+        [PersonalData(PersonalDataCategory.Identifier)]
+        public virtual string? Nickname { get; set; }
+    }
+
+    internal sealed class Employee : PersonBase
+    {
+        [PersonalData(PersonalDataCategory.Contact)]
+        public string WorkEmail { get; set; } = string.Empty;
+
+        [PersonalData(PersonalDataCategory.Identifier)]
+        [Encrypted]
+        public override string? Nickname { get; set; }
+    }
+
+    [Fact]
+    public void Add_DerivedType_ListsBaseMembersFirstAndReadsOverrides()
+    {
+        var entity = new DataMapBuilder().Add<Employee>().Build().FindEntity("Employee")!;
+        Assert.Equal(["Id", "Nickname", "WorkEmail"], entity.Fields.Select(f => f.Name));
+        Assert.Equal("Id", entity.SubjectIdProperty);
+        Assert.Equal(FieldProtection.Encrypted, entity.FindField("Nickname")!.Protection);
+    }
 }
