@@ -75,6 +75,31 @@ internal sealed class ConsentService : IConsentService
     public ValueTask<bool> OptInToSaleOrSharingAsync(string subjectId, ConsentSource source, string? proofReference = null, CancellationToken cancellationToken = default) =>
         SetSaleOrSharingAsync(subjectId, optOut: false, source, proofReference, cancellationToken);
 
+    public async ValueTask ImportAsync(ConsentRecord record, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        ArgumentException.ThrowIfNullOrWhiteSpace(record.Id, nameof(record));
+        ArgumentException.ThrowIfNullOrEmpty(record.SubjectId, nameof(record));
+        CheckSource(record.Source);
+        if (!Enum.IsDefined(record.Kind))
+        {
+            throw new ArgumentOutOfRangeException(nameof(record), record.Kind, "Not a defined ConsentEventKind.");
+        }
+
+        var saleOrSharing = record.Kind is ConsentEventKind.OptedOutOfSaleOrSharing or ConsentEventKind.OptedInToSaleOrSharing;
+        if (saleOrSharing != (record.PurposeId is null))
+        {
+            throw Error.ImportedRecordPurposeMismatch(record.Kind, nameof(record));
+        }
+
+        if (record.PurposeId is not null)
+        {
+            GetPurpose(record.PurposeId);
+        }
+
+        await AppendAndAuditAsync(record, cancellationToken).ConfigureAwait(false);
+    }
+
     public async ValueTask<bool> IsOptedOutOfSaleOrSharingAsync(string subjectId, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(subjectId);

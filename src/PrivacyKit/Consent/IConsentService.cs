@@ -98,6 +98,20 @@ public interface IConsentService
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="source"/> is not defined.</exception>
     ValueTask<bool> OptInToSaleOrSharingAsync(string subjectId, ConsentSource source, string? proofReference = null, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Appends a consent record made elsewhere (an import from another system, a backfill, a lapse
+    /// recorded by a job), keeping its time, policy version and source. It is audited like any change.
+    /// </summary>
+    /// <param name="record">The record. Purpose events (granted, withdrawn, denied, expired) name a registered purpose; sale-or-sharing events name none.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>A task that completes when the record is stored and audited.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="record"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">The record has no id or subject, or its purpose does not fit its kind.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The record's kind or source is not defined.</exception>
+    /// <exception cref="ConsentException">The record names a purpose that is not registered.</exception>
+    /// <exception cref="InvalidOperationException">A record with the same id exists.</exception>
+    ValueTask ImportAsync(ConsentRecord record, CancellationToken cancellationToken = default);
+
     /// <summary>Returns whether the subject has opted out of the sale or sharing of their data.</summary>
     /// <param name="subjectId">The data subject.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>

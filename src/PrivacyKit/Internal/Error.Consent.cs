@@ -13,4 +13,7 @@ internal static partial class Error
 
     public static InvalidOperationException ConsentRecordExists(string recordId) =>
         new($"A consent record with id '{recordId}' already exists; consent history is append-only and ids must be unique.");
+
+    public static ArgumentException ImportedRecordPurposeMismatch(ConsentEventKind kind, string paramName) =>
+        new($"An imported {kind} record must {(kind is ConsentEventKind.OptedOutOfSaleOrSharing or ConsentEventKind.OptedInToSaleOrSharing ? "not name a purpose (it applies to every sale-or-sharing purpose)" : "name a registered purpose")}; fix ConsentRecord.PurposeId.", paramName);
 }
