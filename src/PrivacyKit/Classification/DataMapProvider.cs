@@ -42,7 +42,7 @@ internal sealed class DataMapProvider(
         }
     }
 
-    private static DataMap Build(DataMapOptions options, IEnumerable<IDataMapContributor> contributors, ConsentOptions consent)
+    internal static DataMap Build(DataMapOptions options, IEnumerable<IDataMapContributor> contributors, ConsentOptions consent)
     {
         var builder = new DataMapBuilder();
         foreach (var type in options.EntityTypes)

@@ -88,4 +88,33 @@ public sealed class DataMapProviderTests
         using var provider = services.BuildServiceProvider();
         Assert.Equal(["crm", "marketing"], provider.GetRequiredService<IDataMapProvider>().GetDataMap().FindEntity("Customer")!.FindField("Email")!.Purposes);
     }
+
+    [Fact]
+    public void StartupValidation_InconsistentAnnotations_FailsNamingTypeAndProperty()
+    {
+        var services = new ServiceCollection();
+        services.AddPrivacyKit()
+            .AddDataMapEntities(typeof(Customer))
+            .ConfigureConsent(o => o.AddPurpose(new PrivacyKit.Consent.ConsentPurpose
+            {
+                Id = "crm",
+                Description = "Customer relationship",
+                LawfulBasis = PrivacyKit.Consent.LawfulBasis.Contract,
+            }));
+        using var provider = services.BuildServiceProvider();
+
+        // What the host runs when it starts.
+        var ex = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IStartupValidator>().Validate());
+        Assert.Contains("Customer.Email names purpose 'marketing'", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void StartupValidation_ConsistentAnnotations_Passes()
+    {
+        var services = new ServiceCollection();
+        services.AddPrivacyKit().AddDataMapEntities(typeof(Customer), typeof(Invoice));
+        using var provider = services.BuildServiceProvider();
+        provider.GetRequiredService<IStartupValidator>().Validate();
+        Assert.Equal(2, provider.GetRequiredService<IDataMapProvider>().GetDataMap().Entities.Count);
+    }
 }
