@@ -15,6 +15,9 @@ internal sealed class ConsentService : IConsentService
     private readonly ILogger _logger;
     private readonly Dictionary<string, ConsentPurpose> _byId;
     private readonly ConsentDecisionCache _cache;
+    // Cache key of the subject-wide sale-or-sharing state; no purpose id can start with a NUL.
+    private const string SaleOrSharingKey = "\0sale-or-sharing";
+
     private readonly SemaphoreSlim[] _subjectLocks = [.. Enumerable.Range(0, 32).Select(_ => new SemaphoreSlim(1, 1))];
 
     public ConsentService(
@@ -103,8 +106,16 @@ internal sealed class ConsentService : IConsentService
     public async ValueTask<bool> IsOptedOutOfSaleOrSharingAsync(string subjectId, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(subjectId);
+        if (_cache.TryGet(subjectId, SaleOrSharingKey, out var cached))
+        {
+            return cached.Reason == ConsentDecisionReason.OptedOutOfSaleOrSharing;
+        }
+
+        var generation = _cache.Generation(subjectId);
         var history = await _store.GetHistoryAsync(subjectId, cancellationToken).ConfigureAwait(false);
-        return ConsentEvaluator.IsOptedOutOfSaleOrSharing(history);
+        var optedOut = ConsentEvaluator.IsOptedOutOfSaleOrSharing(history);
+        CacheSaleOrSharing(subjectId, generation, optedOut);
+        return optedOut;
     }
 
     public ValueTask<IReadOnlyList<ConsentRecord>> GetHistoryAsync(string subjectId, CancellationToken cancellationToken = default)
@@ -163,14 +174,24 @@ internal sealed class ConsentService : IConsentService
         CheckSource(source);
         var kind = optOut ? ConsentEventKind.OptedOutOfSaleOrSharing : ConsentEventKind.OptedInToSaleOrSharing;
 
+        // A Global Privacy Control signal arrives on every request: answer repeats from the cache.
+        if (_cache.TryGet(subjectId, SaleOrSharingKey, out var cached) &&
+            (cached.Reason == ConsentDecisionReason.OptedOutOfSaleOrSharing) == optOut)
+        {
+            ConsentLog.SaleOrSharingUnchanged(_logger, kind);
+            return false;
+        }
+
         // Serialise per subject on this instance so concurrent signals record one event.
         var gate = _subjectLocks[(StringComparer.Ordinal.GetHashCode(subjectId) & int.MaxValue) % _subjectLocks.Length];
         await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
+            var generation = _cache.Generation(subjectId);
             var history = await _store.GetHistoryAsync(subjectId, cancellationToken).ConfigureAwait(false);
             if (ConsentEvaluator.IsOptedOutOfSaleOrSharing(history) == optOut)
             {
+                CacheSaleOrSharing(subjectId, generation, optOut);
                 ConsentLog.SaleOrSharingUnchanged(_logger, kind);
                 return false;
             }
@@ -238,6 +259,13 @@ internal sealed class ConsentService : IConsentService
             },
             cancellationToken).ConfigureAwait(false);
     }
+
+    private void CacheSaleOrSharing(string subjectId, object generation, bool optedOut) =>
+        _cache.Set(subjectId, generation, new ConsentDecision
+        {
+            PurposeId = SaleOrSharingKey,
+            Reason = optedOut ? ConsentDecisionReason.OptedOutOfSaleOrSharing : ConsentDecisionReason.NotRequired,
+        });
 
     private static string ActionName(ConsentEventKind kind) => kind switch
     {

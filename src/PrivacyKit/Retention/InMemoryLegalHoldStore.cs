@@ -12,6 +12,11 @@ internal sealed class InMemoryLegalHoldStore : ILegalHoldStore
         ArgumentNullException.ThrowIfNull(hold);
         ArgumentException.ThrowIfNullOrWhiteSpace(hold.Id, nameof(hold));
         ArgumentException.ThrowIfNullOrWhiteSpace(hold.SubjectId, nameof(hold));
+        if (hold.EntityTypes is null)
+        {
+            throw new ArgumentException("LegalHold.EntityTypes must not be null; leave it empty to cover every entity.", nameof(hold));
+        }
+
         cancellationToken.ThrowIfCancellationRequested();
         if (!_holds.TryAdd(hold.Id, hold))
         {

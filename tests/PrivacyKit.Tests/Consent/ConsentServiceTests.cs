@@ -301,4 +301,44 @@ public sealed class ConsentServiceTests
         Assert.Equal([ConsentEventKind.Granted, ConsentEventKind.Withdrawn, ConsentEventKind.Granted], history.Select(r => r.Kind));
         Assert.Equal(3, history.Select(r => r.Id).Distinct().Count());
     }
+
+    private sealed class CountingStore : IConsentStore
+    {
+        private readonly InMemoryConsentStore _inner = new();
+
+        public int Reads { get; private set; }
+
+        public ValueTask AppendAsync(ConsentRecord record, CancellationToken cancellationToken = default) => _inner.AppendAsync(record, cancellationToken);
+
+        public ValueTask<IReadOnlyList<ConsentRecord>> GetHistoryAsync(string subjectId, CancellationToken cancellationToken = default)
+        {
+            Reads++;
+            return _inner.GetHistoryAsync(subjectId, cancellationToken);
+        }
+    }
+
+    [Fact]
+    public async Task OptOutOfSaleOrSharingAsync_RepeatedSignal_IsAnsweredFromCacheUntilLifetimeEnds()
+    {
+        var store = new CountingStore();
+        using var host = new ConsentTestHost(store: store);
+        Assert.True(await host.Consent.OptOutOfSaleOrSharingAsync(Subject, ConsentSource.GlobalPrivacyControl));
+        Assert.False(await host.Consent.OptOutOfSaleOrSharingAsync(Subject, ConsentSource.GlobalPrivacyControl));
+        var reads = store.Reads;
+        for (var i = 0; i < 5; i++)
+        {
+            Assert.False(await host.Consent.OptOutOfSaleOrSharingAsync(Subject, ConsentSource.GlobalPrivacyControl));
+            Assert.True(await host.Consent.IsOptedOutOfSaleOrSharingAsync(Subject));
+        }
+
+        Assert.Equal(reads, store.Reads);
+        host.Time.Advance(TimeSpan.FromSeconds(30));
+        Assert.True(await host.Consent.IsOptedOutOfSaleOrSharingAsync(Subject));
+        Assert.Equal(reads + 1, store.Reads);
+
+        // A change on this instance is seen at once despite the cached state.
+        Assert.True(await host.Consent.OptInToSaleOrSharingAsync(Subject, ConsentSource.Form));
+        Assert.False(await host.Consent.IsOptedOutOfSaleOrSharingAsync(Subject));
+        Assert.Single(await host.Consent.GetHistoryAsync(Subject), r => r.Kind == ConsentEventKind.OptedOutOfSaleOrSharing);
+    }
 }

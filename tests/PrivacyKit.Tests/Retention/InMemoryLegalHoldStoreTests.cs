@@ -43,6 +43,7 @@ public sealed class InMemoryLegalHoldStoreTests
         var store = new InMemoryLegalHoldStore();
         await Assert.ThrowsAsync<ArgumentNullException>(() => store.PlaceAsync(null!).AsTask());
         await Assert.ThrowsAsync<ArgumentException>(() => store.PlaceAsync(RetentionTestHost.Hold(" ", "c1")).AsTask());
+        await Assert.ThrowsAsync<ArgumentException>(() => store.PlaceAsync(RetentionTestHost.Hold("h2", "c1") with { EntityTypes = null! }).AsTask());
         await Assert.ThrowsAsync<ArgumentNullException>(() => store.GetActiveAsync(null!).AsTask());
         await Assert.ThrowsAsync<ArgumentNullException>(() => store.ReleaseAsync(null!, default).AsTask());
     }
