@@ -26,8 +26,8 @@ internal static class ConsentEvaluator
         {
             ConsentEventKind.Withdrawn or ConsentEventKind.Denied => ConsentDecisionReason.Withdrawn,
             ConsentEventKind.Expired => ConsentDecisionReason.Expired,
-            _ when !string.Equals(last.PolicyVersion, purpose.PolicyVersion, StringComparison.Ordinal) => ConsentDecisionReason.PolicyVersionChanged,
             _ when last.ExpiresAt is { } expiresAt && expiresAt <= now => ConsentDecisionReason.Expired,
+            _ when !string.Equals(last.PolicyVersion, purpose.PolicyVersion, StringComparison.Ordinal) => ConsentDecisionReason.PolicyVersionChanged,
             _ => ConsentDecisionReason.Granted,
         };
         return Decision(purpose, reason, last);
