@@ -2,7 +2,7 @@ using PrivacyKit.Classification;
 
 namespace PrivacyKit.Tests.Classification;
 
-public sealed class DataMapTests
+public sealed partial class DataMapTests
 {
     private static DataMap Sample() => new DataMapBuilder().Add<SupportTicket>().Add<Invoice>().Add<Customer>().Build();
 

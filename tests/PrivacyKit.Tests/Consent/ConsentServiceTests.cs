@@ -4,7 +4,7 @@ using PrivacyKit.Consent;
 
 namespace PrivacyKit.Tests.Consent;
 
-public sealed class ConsentServiceTests
+public sealed partial class ConsentServiceTests
 {
     private const string Subject = "cust-42";
 

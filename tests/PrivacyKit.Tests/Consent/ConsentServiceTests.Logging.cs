@@ -8,7 +8,7 @@ using PrivacyKit.Tests.TestSupport;
 
 namespace PrivacyKit.Tests.Consent;
 
-public sealed class ConsentLoggingTests
+public sealed partial class ConsentServiceTests
 {
     private sealed class CapturingProvider : ILoggerProvider, ILogger
     {

@@ -3,10 +3,8 @@ using PrivacyKit.Consent;
 
 namespace PrivacyKit.Tests.Consent;
 
-public sealed class ConsentImportTests
+public sealed partial class ConsentServiceTests
 {
-    private const string Subject = "cust-9";
-
     private static ConsentRecord Imported(ConsentEventKind kind, string? purposeId = "marketing", string version = "1", int daysAgo = 10) => new()
     {
         Id = Guid.NewGuid().ToString("N"),

@@ -4,10 +4,10 @@ using PrivacyKit.Classification;
 namespace PrivacyKit.Tests.Classification;
 
 /// <summary>
-/// Compares the data map of <see cref="SampleCrmModel"/> with committed golden files, byte for byte.
+/// Compares the data map of the sample CRM model (SampleCrmModel.cs) with committed golden files, byte for byte.
 /// Set PRIVACYKIT_UPDATE_GOLDEN=1 to rewrite them after an intended change, then review the diff.
 /// </summary>
-public sealed class DataMapGoldenTests
+public sealed partial class DataMapTests
 {
     private static DataMap SampleMap() => new DataMapBuilder()
         .Add<Customer>()
