@@ -35,4 +35,23 @@ public static class PrivacyClassifications
     /// personal information.
     /// </summary>
     public static DataClassification Sensitive { get; } = new(TaxonomyName, nameof(Sensitive));
+
+    /// <summary>Gets every classification of the PrivacyKit taxonomy, in declaration order.</summary>
+    public static IReadOnlyList<DataClassification> All { get; } =
+        [Contact, Identifier, Financial, Location, Behavioural, FreeText, Sensitive];
+
+    /// <summary>Returns the classification of a <see cref="PersonalDataCategory"/>.</summary>
+    /// <param name="category">The category.</param>
+    /// <returns>The matching classification.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="category"/> is not a defined category.</exception>
+    public static DataClassification FromCategory(PersonalDataCategory category) => category switch
+    {
+        PersonalDataCategory.Contact => Contact,
+        PersonalDataCategory.Identifier => Identifier,
+        PersonalDataCategory.Financial => Financial,
+        PersonalDataCategory.Location => Location,
+        PersonalDataCategory.Behavioural => Behavioural,
+        PersonalDataCategory.FreeText => FreeText,
+        _ => throw new ArgumentOutOfRangeException(nameof(category), category, "Not a defined PersonalDataCategory."),
+    };
 }

@@ -1,0 +1,17 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using PrivacyKit.Consent;
+
+namespace PrivacyKit;
+
+public static partial class PrivacyKitServiceCollectionExtensions
+{
+    static partial void AddConsentServices(IServiceCollection services)
+    {
+        services.AddOptions<ConsentOptions>().ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ConsentOptions>, ConsentOptionsValidator>());
+        services.TryAddSingleton<IConsentStore, InMemoryConsentStore>();
+        services.TryAddSingleton<IConsentService, ConsentService>();
+    }
+}
