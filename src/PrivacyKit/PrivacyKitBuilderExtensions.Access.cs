@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using PrivacyKit.Access;
 
 namespace PrivacyKit;
@@ -40,12 +41,10 @@ public static partial class PrivacyKitBuilderExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(configuration);
-        builder.Services.Configure<AccessControlOptions>(configuration);
-        if (configuration is IConfigurationSection section)
-        {
-            builder.Services.PostConfigure<AccessControlOptions>(o => o.ConfigurationPath = section.Path);
-        }
-
+        builder.Services.AddSingleton<IOptionsChangeTokenSource<AccessControlOptions>>(
+            new ConfigurationChangeTokenSource<AccessControlOptions>(Options.DefaultName, configuration));
+        builder.Services.AddSingleton<IConfigureOptions<AccessControlOptions>>(
+            new ConfigureNamedOptions<AccessControlOptions>(Options.DefaultName, options => AccessConfigurationReader.Read(configuration, options)));
         return builder;
     }
 }

@@ -58,6 +58,8 @@ public sealed class AccessControlOptions
 
     internal string ConfigurationPath { get; set; } = SectionName;
 
+    internal List<string> ConfigurationErrors { get; } = [];
+
     /// <summary>Adds a role, or returns the existing definition of that name to change it.</summary>
     /// <param name="name">The role name.</param>
     /// <returns>The role definition.</returns>

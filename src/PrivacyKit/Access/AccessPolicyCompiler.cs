@@ -20,8 +20,8 @@ internal static class AccessPolicyCompiler
     public static IReadOnlyList<string> Compile(AccessControlOptions options, long version, out AccessPolicy? policy)
     {
         policy = null;
-        var path = options.ConfigurationPath;
-        var errors = new List<string>();
+        var path = options.ConfigurationPath.Length == 0 ? string.Empty : options.ConfigurationPath + ":";
+        var errors = new List<string>(options.ConfigurationErrors);
         CheckSettings(options, path, errors);
         foreach (var (name, role) in options.Roles)
         {
@@ -58,23 +58,23 @@ internal static class AccessPolicyCompiler
     {
         if (options.DecisionCacheLifetime < TimeSpan.Zero)
         {
-            errors.Add($"{path}:DecisionCacheLifetime must be zero (no caching) or positive.");
+            errors.Add($"{path}DecisionCacheLifetime must be zero (no caching) or positive.");
         }
 
         if (options.DecisionCacheSize < 1)
         {
-            errors.Add($"{path}:DecisionCacheSize must be at least 1.");
+            errors.Add($"{path}DecisionCacheSize must be at least 1.");
         }
 
         if (options.UnusedAfter <= TimeSpan.Zero)
         {
-            errors.Add($"{path}:UnusedAfter must be positive.");
+            errors.Add($"{path}UnusedAfter must be positive.");
         }
     }
 
     private static void CheckRole(AccessControlOptions options, string path, string name, RoleDefinition? role, List<string> errors)
     {
-        var at = $"{path}:Roles:{name}";
+        var at = $"{path}Roles:{name}";
         if (!Permission.IsName(name))
         {
             errors.Add($"{at} is not a valid role name: use 1 to 100 letters, digits, '-', '_' or '.'.");
@@ -177,7 +177,7 @@ internal static class AccessPolicyCompiler
                 {
                     var start = stack.FindIndex(s => string.Equals(s, parentKey, StringComparison.OrdinalIgnoreCase));
                     var cycle = string.Join(" -> ", stack.Skip(start).Append(parentKey));
-                    errors.Add($"{path}:Roles:{name}:Inherits:{i} makes an inheritance cycle ({cycle}): a role may not inherit from itself.");
+                    errors.Add($"{path}Roles:{name}:Inherits:{i} makes an inheritance cycle ({cycle}): a role may not inherit from itself.");
                 }
                 else
                 {
@@ -199,14 +199,14 @@ internal static class AccessPolicyCompiler
             var distinct = set.Distinct(StringComparer.OrdinalIgnoreCase).Count();
             if (distinct < 2)
             {
-                errors.Add($"{path}:ConflictingRoles:{i} must name at least two different roles.");
+                errors.Add($"{path}ConflictingRoles:{i} must name at least two different roles.");
             }
 
             for (var j = 0; j < set.Count; j++)
             {
                 if (!options.Roles.ContainsKey(set[j] ?? string.Empty))
                 {
-                    errors.Add($"{path}:ConflictingRoles:{i}:{j} names unknown role '{set[j]}'.");
+                    errors.Add($"{path}ConflictingRoles:{i}:{j} names unknown role '{set[j]}'.");
                 }
             }
 
@@ -223,7 +223,7 @@ internal static class AccessPolicyCompiler
             var both = role.Closure.Where(sets[i].Contains).Order(StringComparer.OrdinalIgnoreCase).Take(2).ToArray();
             if (both.Length == 2)
             {
-                errors.Add($"{path}:Roles:{role.Name} holds roles '{both[0]}' and '{both[1]}' through inheritance, which {path}:ConflictingRoles:{i} declares conflicting.");
+                errors.Add($"{path}Roles:{role.Name} holds roles '{both[0]}' and '{both[1]}' through inheritance, which {path}ConflictingRoles:{i} declares conflicting.");
             }
         }
     }
