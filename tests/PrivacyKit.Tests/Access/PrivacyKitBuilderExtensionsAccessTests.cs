@@ -21,6 +21,13 @@ public sealed class PrivacyKitBuilderExtensionsAccessTests
         return services.BuildServiceProvider();
     }
 
+    private static async Task<ServiceProvider> BuildWithSupportAgentAsync(IConfiguration configuration)
+    {
+        var provider = Build(configuration);
+        await provider.GetRequiredService<IRoleManager>().GrantAsync(new RoleGrantRequest { ActorId = "s-1", Role = CrmRoles.Support, GrantedBy = "admin-0" });
+        return provider;
+    }
+
     private static IConfigurationRoot Configuration(Dictionary<string, string?> values) =>
         new ConfigurationBuilder().AddInMemoryCollection(values).Build();
 
@@ -102,10 +109,9 @@ public sealed class PrivacyKitBuilderExtensionsAccessTests
     public async Task AddAccessControl_ConfigurationReload_SwapsDefinitionsAndInvalidatesDecisions()
     {
         var configuration = Configuration(CrmRoles.ConfigurationValues());
-        using var provider = Build(configuration);
+        using var provider = await BuildWithSupportAgentAsync(configuration);
         var policies = provider.GetRequiredService<IAccessPolicyProvider>();
         var evaluator = provider.GetRequiredService<IAccessEvaluator>();
-        await provider.GetRequiredService<IRoleManager>().GrantAsync(new RoleGrantRequest { ActorId = "s-1", Role = CrmRoles.Support, GrantedBy = "admin-0" });
         var actor = new Context.PrivacyActor("s-1");
         var version = policies.Version;
         Assert.False((await evaluator.EvaluateAsync(actor, Permission.Parse("customers:export"))).IsAllowed);
@@ -121,10 +127,9 @@ public sealed class PrivacyKitBuilderExtensionsAccessTests
     public async Task AddAccessControl_InvalidReload_KeepsPreviousDefinitions()
     {
         var configuration = Configuration(CrmRoles.ConfigurationValues());
-        using var provider = Build(configuration);
+        using var provider = await BuildWithSupportAgentAsync(configuration);
         var policies = provider.GetRequiredService<IAccessPolicyProvider>();
         var evaluator = provider.GetRequiredService<IAccessEvaluator>();
-        await provider.GetRequiredService<IRoleManager>().GrantAsync(new RoleGrantRequest { ActorId = "s-1", Role = CrmRoles.Support, GrantedBy = "admin-0" });
         var version = policies.Version;
 
         configuration["PrivacyKit:Access:Roles:support:Inherits:0"] = "ghost";
