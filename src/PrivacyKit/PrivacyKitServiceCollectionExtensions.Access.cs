@@ -13,7 +13,8 @@ public static partial class PrivacyKitServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AccessControlOptions>, AccessControlOptionsValidator>());
         services.TryAddSingleton<AccessStateVersion>();
         services.TryAddSingleton<RoleUsageTracker>();
-        services.TryAddSingleton<IAccessPolicyProvider, AccessPolicyProvider>();
+        services.TryAddSingleton<AccessPolicyProvider>();
+        services.TryAddSingleton<IAccessPolicyProvider>(sp => sp.GetRequiredService<AccessPolicyProvider>());
         services.TryAddSingleton<IRoleStore, InMemoryRoleStore>();
         services.TryAddSingleton<IRowScopeResolver, DefaultRowScopeResolver>();
         services.TryAddSingleton<IAccessEvaluator, AccessEvaluator>();

@@ -19,7 +19,7 @@ internal sealed class AccessEvaluator : IAccessEvaluator
     private DecisionCache _cache;
 
     public AccessEvaluator(
-        IAccessPolicyProvider policies,
+        AccessPolicyProvider policies,
         IRoleStore store,
         IRowScopeResolver resolver,
         IAuditTrail audit,
@@ -28,8 +28,7 @@ internal sealed class AccessEvaluator : IAccessEvaluator
         TimeProvider time,
         ILogger<AccessEvaluator> logger)
     {
-        _policies = policies as AccessPolicyProvider
-            ?? throw new ArgumentException("The access evaluator needs PrivacyKit's own IAccessPolicyProvider.", nameof(policies));
+        _policies = policies;
         _store = store;
         _resolver = resolver;
         _audit = audit;

@@ -5,7 +5,7 @@ using PrivacyKit.Internal;
 namespace PrivacyKit.Access;
 
 internal sealed class AccessReviewService(
-    IAccessPolicyProvider policies,
+    AccessPolicyProvider policies,
     IRoleStore store,
     IRoleManager roles,
     IAuditTrail audit,
@@ -21,7 +21,7 @@ internal sealed class AccessReviewService(
             await store.RecordUsageAsync(used, cancellationToken).ConfigureAwait(false);
         }
 
-        var policy = ((AccessPolicyProvider)policies).Current;
+        var policy = policies.Current;
         var now = time.GetUtcNow();
         var assignments = await store.GetAllAssignmentsAsync(cancellationToken).ConfigureAwait(false);
         var reviews = await store.GetReviewsAsync(cancellationToken).ConfigureAwait(false);

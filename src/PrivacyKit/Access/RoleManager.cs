@@ -6,7 +6,7 @@ using PrivacyKit.Internal;
 namespace PrivacyKit.Access;
 
 internal sealed class RoleManager(
-    IAccessPolicyProvider policies,
+    AccessPolicyProvider policies,
     IRoleStore store,
     IAuditTrail audit,
     AccessStateVersion state,
@@ -27,7 +27,7 @@ internal sealed class RoleManager(
             throw Error.ExpiryNotAfterStart(nameof(request));
         }
 
-        var policy = ((AccessPolicyProvider)policies).Current;
+        var policy = policies.Current;
         if (!policy.Roles.TryGetValue(request.Role, out var role))
         {
             throw Error.UnknownRole(request.Role);
