@@ -43,7 +43,9 @@ public sealed class AccessEvaluatorConcurrencyTests
         var mixed = 0;
         var checkedDecisions = 0;
 
-        var readers = Enumerable.Range(0, 4).Select(n => Task.Run(async () =>
+        // Readers and the reloader run on their own threads: evaluations complete synchronously, so
+        // pool threads would spin and starve each other on a small machine.
+        var readers = Enumerable.Range(0, 3).Select(n => Task.Factory.StartNew(async () =>
         {
             var i = n;
             while (!stop.IsCancellationRequested)
@@ -69,15 +71,28 @@ public sealed class AccessEvaluatorConcurrencyTests
 
                 Interlocked.Increment(ref checkedDecisions);
             }
-        })).ToArray();
+        }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default).Unwrap()).ToArray();
 
-        for (var reload = 0; reload < 200; reload++)
-        {
-            var useA = reload % 2 == 1;
-            host.Policies.Reload(useA ? ShapeA() : ShapeB());
-            shapeAVersions[host.Policies.Version] = useA;
-            await Task.Yield();
-        }
+        await Task.Factory.StartNew(
+            () =>
+            {
+                for (var reload = 0; reload < 200; reload++)
+                {
+                    // Let the readers decide a few times under each version before swapping again.
+                    var seen = Volatile.Read(ref checkedDecisions);
+                    SpinWait.SpinUntil(() => Volatile.Read(ref checkedDecisions) > seen + 3, TimeSpan.FromMilliseconds(50));
+                    var useA = reload % 2 == 1;
+                    var next = useA ? ShapeA() : ShapeB();
+                    lock (shapeAVersions)
+                    {
+                        host.Policies.Reload(next);
+                        shapeAVersions[host.Policies.Version] = useA;
+                    }
+                }
+            },
+            CancellationToken.None,
+            TaskCreationOptions.LongRunning,
+            TaskScheduler.Default);
 
         stop.Cancel();
         await Task.WhenAll(readers);
@@ -96,17 +111,28 @@ public sealed class AccessEvaluatorConcurrencyTests
         var assignment = await host.GrantAsync("u-1", CrmRoles.Support);
         var actor = new PrivacyActor("u-1");
         using var stop = new CancellationTokenSource();
-        var readers = Enumerable.Range(0, 4).Select(_ => Task.Run(async () =>
-        {
-            while (!stop.IsCancellationRequested)
+        var evaluations = 0;
+        var readers = Enumerable.Range(0, 2).Select(_ => Task.Factory.StartNew(
+            async () =>
             {
-                await host.Evaluator.EvaluateAsync(actor, Read);
-            }
-        })).ToArray();
-        await Task.Delay(20);
+                while (!stop.IsCancellationRequested)
+                {
+                    await host.Evaluator.EvaluateAsync(actor, Read);
+                    Interlocked.Increment(ref evaluations);
+                }
+            },
+            CancellationToken.None,
+            TaskCreationOptions.LongRunning,
+            TaskScheduler.Default).Unwrap()).ToArray();
+        SpinWait.SpinUntil(() => Volatile.Read(ref evaluations) > 100, TimeSpan.FromSeconds(5));
 
         await host.Roles.RevokeAsync(assignment.Id, AccessTestHost.Administrator);
-        var afterRevoke = await Task.WhenAll(Enumerable.Range(0, 50).Select(_ => Task.Run(async () => (await host.Evaluator.EvaluateAsync(actor, Read)).IsAllowed)));
+        var afterRevoke = new List<bool>();
+        for (var i = 0; i < 50; i++)
+        {
+            afterRevoke.Add((await host.Evaluator.EvaluateAsync(actor, Read)).IsAllowed);
+        }
+
         stop.Cancel();
         await Task.WhenAll(readers);
 

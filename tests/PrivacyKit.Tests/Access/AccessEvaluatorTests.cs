@@ -88,6 +88,27 @@ public sealed class AccessEvaluatorTests
     }
 
     [Fact]
+    public async Task EvaluateAsync_CacheFull_StartsOverAndStillDecidesCorrectly()
+    {
+        using var host = new AccessTestHost(o =>
+        {
+            CrmRoles.Configure(o);
+            o.DecisionCacheSize = 2;
+        });
+        await host.GrantAsync("d-1", CrmRoles.Dpo);
+        var actor = new PrivacyActor("d-1");
+        var first = await host.Evaluator.EvaluateAsync(actor, Read);
+
+        await host.Evaluator.EvaluateAsync(actor, Permission.Parse("customers:export"));
+        await host.Evaluator.EvaluateAsync(actor, Permission.Parse("customers:erase"));
+        var again = await host.Evaluator.EvaluateAsync(actor, Read);
+
+        Assert.NotSame(first, again);
+        Assert.True(again.IsAllowed);
+        Assert.False((await host.Evaluator.EvaluateAsync(actor, Permission.Parse("roles:manage"))).IsAllowed);
+    }
+
+    [Fact]
     public async Task EvaluateAsync_AfterRevoke_DeniesImmediatelyDespiteCache()
     {
         using var host = new AccessTestHost();
