@@ -13,14 +13,18 @@ internal sealed class AccessReviewService(
     TimeProvider time,
     ILogger<AccessReviewService> logger) : IAccessReviewService
 {
-    public async ValueTask<AccessReviewReport> CreateReportAsync(CancellationToken cancellationToken = default)
+    public async ValueTask SaveUsageAsync(CancellationToken cancellationToken = default)
     {
         var used = usage.Snapshot();
         if (used.Count > 0)
         {
             await store.RecordUsageAsync(used, cancellationToken).ConfigureAwait(false);
         }
+    }
 
+    public async ValueTask<AccessReviewReport> CreateReportAsync(CancellationToken cancellationToken = default)
+    {
+        await SaveUsageAsync(cancellationToken).ConfigureAwait(false);
         var policy = policies.Current;
         var now = time.GetUtcNow();
         var assignments = await store.GetAllAssignmentsAsync(cancellationToken).ConfigureAwait(false);

@@ -17,6 +17,14 @@ public interface IAccessReviewService
     /// <returns>The report.</returns>
     ValueTask<AccessReviewReport> CreateReportAsync(CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Saves the last-use times this instance recorded to the <see cref="IRoleStore"/>. The report does this
+    /// for its own instance; on several app servers, call it periodically on each so the report sees all use.
+    /// </summary>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>A task that completes when the times are saved.</returns>
+    ValueTask SaveUsageAsync(CancellationToken cancellationToken = default);
+
     /// <summary>Records a reviewer's decision on an assignment; <see cref="AccessReviewDecision.Revoke"/> revokes it.</summary>
     /// <param name="assignmentId">The assignment's id.</param>
     /// <param name="reviewerId">The reviewer's id; it must differ from the holder's.</param>

@@ -39,6 +39,19 @@ public sealed class AccessReviewServiceTests
     }
 
     [Fact]
+    public async Task SaveUsageAsync_AfterUse_WritesLastUseToStore()
+    {
+        using var host = new AccessTestHost();
+        var assignment = await host.GrantAsync("u-1", CrmRoles.Support);
+        Assert.Null((await host.Store.FindAssignmentAsync(assignment.Id))!.LastUsedAt);
+        await host.EvaluateAsync("u-1", "customers:read");
+
+        await host.Review.SaveUsageAsync();
+
+        Assert.Equal(host.Time.GetUtcNow(), (await host.Store.FindAssignmentAsync(assignment.Id))!.LastUsedAt);
+    }
+
+    [Fact]
     public async Task CreateReportAsync_UnusedExpiredRevokedPending_AreFlagged()
     {
         using var host = new AccessTestHost(o =>
