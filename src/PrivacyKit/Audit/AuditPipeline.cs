@@ -32,6 +32,7 @@ internal sealed partial class AuditPipeline : IAuditTrail, IAuditPipeline, IAsyn
     private long _sequence = -1;
     private long _sinceCheckpoint;
     private volatile AuditCheckpoint? _checkpoint;
+    private AuditCheckpoint? _exportedCheckpoint;
     private volatile bool _stopped;
     private int _disposed;
 
@@ -404,10 +405,12 @@ internal sealed partial class AuditPipeline : IAuditTrail, IAuditPipeline, IAsyn
     {
         var checkpoint = _checkpoint;
         _sinceCheckpoint = 0;
-        if (checkpoint is null)
+        if (checkpoint is null || ReferenceEquals(checkpoint, _exportedCheckpoint))
         {
             return;
         }
+
+        _exportedCheckpoint = checkpoint;
 
         foreach (var sink in _checkpointSinks)
         {
