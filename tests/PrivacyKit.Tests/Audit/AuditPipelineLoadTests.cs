@@ -8,21 +8,17 @@ public sealed class AuditPipelineLoadTests : IDisposable
     private const int Producers = 8;
     private const int EventsPerProducer = 100_000;
 
-    private readonly string _dir = Path.Combine(Path.GetTempPath(), "pk-audit-load-" + Guid.NewGuid().ToString("N"));
+    private readonly TempDirectory _temp = new();
 
-    public void Dispose()
-    {
-        if (Directory.Exists(_dir))
-        {
-            Directory.Delete(_dir, recursive: true);
-        }
-    }
+    private string Dir => _temp.Path;
+
+    public void Dispose() => _temp.Dispose();
 
     [Fact]
     [Trait("Category", "Load")]
     public async Task RecordAsync_EightProducersThroughTheFileSink_NothingLostAndChainValid()
     {
-        var kit = AuditTestKit.Create(b => b.AddJsonLinesAuditSink(_dir), o => o.QueueCapacity = 100_000);
+        var kit = AuditTestKit.Create(b => b.AddJsonLinesAuditSink(Dir), o => o.QueueCapacity = 100_000);
         var verifier = kit.Provider.GetRequiredService<AuditChainVerifier>();
         var reader = kit.Provider.GetRequiredService<IAuditReader>();
         var producers = Enumerable.Range(0, Producers).Select(p => Task.Run(async () =>

@@ -214,3 +214,17 @@ internal static class TestChain
 
     public static AuditChainVerifier Verifier() => new(Keys);
 }
+
+/// <summary>A fresh temporary directory, deleted with everything in it on dispose.</summary>
+internal sealed class TempDirectory : IDisposable
+{
+    public string Path { get; } = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "pk-audit-" + Guid.NewGuid().ToString("N"));
+
+    public void Dispose()
+    {
+        if (Directory.Exists(Path))
+        {
+            Directory.Delete(Path, recursive: true);
+        }
+    }
+}

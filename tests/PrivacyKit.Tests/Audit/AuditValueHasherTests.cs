@@ -13,15 +13,11 @@ public sealed class AuditValueHasherTests : IDisposable
     private static readonly string ChainKey = Convert.ToBase64String(Enumerable.Repeat((byte)0x11, 32).ToArray());
     private static readonly string ValueKey = Convert.ToBase64String(Enumerable.Repeat((byte)0x22, 32).ToArray());
 
-    private readonly string _dir = Path.Combine(Path.GetTempPath(), "pk-audit-" + Guid.NewGuid().ToString("N"));
+    private readonly TempDirectory _temp = new();
 
-    public void Dispose()
-    {
-        if (Directory.Exists(_dir))
-        {
-            Directory.Delete(_dir, recursive: true);
-        }
-    }
+    private string Dir => _temp.Path;
+
+    public void Dispose() => _temp.Dispose();
 
     [Fact]
     public async Task Hash_UsesTheValueKeyNotTheChainKey()
@@ -48,7 +44,7 @@ public sealed class AuditValueHasherTests : IDisposable
     [Fact]
     public async Task Record_WithValueHashes_NoPersonalValueReachesFileOrLogs()
     {
-        await using (var kit = AuditTestKit.Create(b => b.AddJsonLinesAuditSink(_dir).AddLoggerAuditSink(), Keys))
+        await using (var kit = AuditTestKit.Create(b => b.AddJsonLinesAuditSink(Dir).AddLoggerAuditSink(), Keys))
         {
             var hasher = kit.Provider.GetRequiredService<IAuditValueHasher>();
             await kit.Trail.RecordAsync(new AuditEvent
@@ -72,7 +68,7 @@ public sealed class AuditValueHasherTests : IDisposable
             });
         }
 
-        var text = string.Concat(Directory.GetFiles(_dir).Select(File.ReadAllText));
+        var text = string.Concat(Directory.GetFiles(Dir).Select(File.ReadAllText));
         Assert.Contains("vh1:values-1:", text, StringComparison.Ordinal);
         Assert.DoesNotContain(CanaryEmail, text, StringComparison.Ordinal);
         Assert.DoesNotContain("7700 900731", text, StringComparison.Ordinal);

@@ -5,15 +5,11 @@ namespace PrivacyKit.Tests.Audit;
 
 public sealed class JsonLinesAuditSinkTests : IDisposable
 {
-    private readonly string _dir = Path.Combine(Path.GetTempPath(), "pk-audit-" + Guid.NewGuid().ToString("N"));
+    private readonly TempDirectory _temp = new();
 
-    public void Dispose()
-    {
-        if (Directory.Exists(_dir))
-        {
-            Directory.Delete(_dir, recursive: true);
-        }
-    }
+    private string Dir => _temp.Path;
+
+    public void Dispose() => _temp.Dispose();
 
     [Fact]
     public async Task WriteBatch_RecordsReadBack_EqualAndChainValid()
@@ -66,7 +62,7 @@ public sealed class JsonLinesAuditSinkTests : IDisposable
             await kit.Trail.RecordAsync(AuditTestKit.Event(i) with { Delivery = AuditDelivery.Guaranteed });
         }
 
-        var files = Directory.GetFiles(_dir, "*.jsonl").Order(StringComparer.Ordinal).ToList();
+        var files = Directory.GetFiles(Dir, "*.jsonl").Order(StringComparer.Ordinal).ToList();
         Assert.True(files.Count > 2);
         Assert.All(files, f => Assert.True(new FileInfo(f).Length <= 4096 + 600));
         Assert.EndsWith("-node-1-20260301-000001.jsonl", files[0], StringComparison.Ordinal);
@@ -82,7 +78,7 @@ public sealed class JsonLinesAuditSinkTests : IDisposable
         await kit.Trail.RecordAsync(AuditTestKit.Event(1) with { Delivery = AuditDelivery.Guaranteed });
         kit.Time.Advance(TimeSpan.FromDays(1));
         await kit.Trail.RecordAsync(AuditTestKit.Event(2) with { Delivery = AuditDelivery.Guaranteed });
-        var names = Directory.GetFiles(_dir).Select(Path.GetFileName).Order(StringComparer.Ordinal).ToList();
+        var names = Directory.GetFiles(Dir).Select(Path.GetFileName).Order(StringComparer.Ordinal).ToList();
         Assert.Equal(["audit-node-1-20260301-000001.jsonl", "audit-node-1-20260302-000001.jsonl"], names);
     }
 
@@ -97,7 +93,7 @@ public sealed class JsonLinesAuditSinkTests : IDisposable
 
         await using var second = Kit();
         await second.Trail.RecordAsync(AuditTestKit.Event(3) with { Delivery = AuditDelivery.Guaranteed });
-        Assert.Single(Directory.GetFiles(_dir));
+        Assert.Single(Directory.GetFiles(Dir));
         var result = await Verifier(second).VerifyAsync(second.Provider.GetRequiredService<IAuditReader>());
         Assert.True(result.IsValid);
         Assert.Equal(3, result.Heads[AuditTestKit.InstanceId].Sequence);
@@ -118,7 +114,7 @@ public sealed class JsonLinesAuditSinkTests : IDisposable
         }
 
         // The process died while writing record 11: half a line reached the disk.
-        var file = Directory.GetFiles(_dir).Single();
+        var file = Directory.GetFiles(Dir).Single();
         var line = File.ReadLines(file).Last();
         await File.AppendAllTextAsync(file, line.Replace("\"seq\":10", "\"seq\":11", StringComparison.Ordinal)[..(line.Length / 2)]);
 
@@ -137,7 +133,7 @@ public sealed class JsonLinesAuditSinkTests : IDisposable
         Assert.Equal(AuditIssueKind.TornWrite, torn.Kind);
         Assert.Equal(Path.GetFileName(file) + ":11", torn.Location);
         Assert.Equal(15, result.Heads[AuditTestKit.InstanceId].Sequence);
-        Assert.Equal(2, Directory.GetFiles(_dir).Length);
+        Assert.Equal(2, Directory.GetFiles(Dir).Length);
         Assert.Single(second.Logs.Entries, e => e.Id.Id == 5007);
         var stored = await reader.QueryAsync(AuditQuery.All).Select(r => r.Event.ResourceId!).ToListAsync();
         Assert.Equal(acknowledged, stored);
@@ -172,7 +168,7 @@ public sealed class JsonLinesAuditSinkTests : IDisposable
         }
 
         await kit.Pipeline.FlushAsync();
-        var file = Directory.GetFiles(_dir).Single();
+        var file = Directory.GetFiles(Dir).Single();
         var lines = File.ReadAllLines(file);
         lines[2] = lines[2].Replace("\"outcome\":0", "\"outcome\":1", StringComparison.Ordinal);
         File.WriteAllText(file, string.Join('\n', lines) + "\n");
@@ -190,7 +186,7 @@ public sealed class JsonLinesAuditSinkTests : IDisposable
         await using var kit = Kit();
         await kit.Trail.RecordAsync(AuditTestKit.Event(1));
         await kit.Pipeline.FlushAsync();
-        var file = Directory.GetFiles(_dir).Single();
+        var file = Directory.GetFiles(Dir).Single();
         await File.AppendAllTextAsync(file, "{\"v\":1,\"note\":\"x\"}\n");
         var issue = (await Verifier(kit).VerifyAsync(kit.Provider.GetRequiredService<IAuditReader>())).FirstIssue;
         Assert.Equal(AuditIssueKind.Altered, issue!.Kind);
@@ -202,14 +198,14 @@ public sealed class JsonLinesAuditSinkTests : IDisposable
     {
         var builder = new ServiceCollection().AddPrivacyKit();
         Assert.Throws<ArgumentException>(() => builder.AddJsonLinesAuditSink(" "));
-        var prefix = Assert.Throws<ArgumentException>(() => builder.AddJsonLinesAuditSink(_dir, o => o.FilePrefix = "a-b"));
+        var prefix = Assert.Throws<ArgumentException>(() => builder.AddJsonLinesAuditSink(Dir, o => o.FilePrefix = "a-b"));
         Assert.Contains("FilePrefix", prefix.Message, StringComparison.Ordinal);
-        var size = Assert.Throws<ArgumentException>(() => builder.AddJsonLinesAuditSink(_dir, o => o.MaxFileSizeBytes = 10));
+        var size = Assert.Throws<ArgumentException>(() => builder.AddJsonLinesAuditSink(Dir, o => o.MaxFileSizeBytes = 10));
         Assert.Contains("MaxFileSizeBytes", size.Message, StringComparison.Ordinal);
     }
 
     private AuditTestKit Kit(Action<JsonLinesAuditSinkOptions>? file = null) =>
-        AuditTestKit.Create(b => b.AddJsonLinesAuditSink(_dir, file));
+        AuditTestKit.Create(b => b.AddJsonLinesAuditSink(Dir, file));
 
     private static AuditChainVerifier Verifier(AuditTestKit kit) => kit.Provider.GetRequiredService<AuditChainVerifier>();
 }
