@@ -91,6 +91,7 @@ internal sealed partial class AuditPipeline : IAuditTrail, IAuditPipeline, IAsyn
             throw Error.AuditPipelineStopped();
         }
 
+        Validate(auditEvent);
         var filled = Fill(auditEvent);
         if ((auditEvent.Delivery ?? _options.DefaultDelivery) == AuditDelivery.Buffered)
         {
@@ -192,6 +193,24 @@ internal sealed partial class AuditPipeline : IAuditTrail, IAuditPipeline, IAsyn
             Properties = e.Properties.Count == 0 ? e.Properties : new Dictionary<string, string>(e.Properties, StringComparer.Ordinal),
             Delivery = null,
         };
+    }
+
+    private static void Validate(AuditEvent auditEvent)
+    {
+        if (auditEvent.ActorRoles.Any(r => r is null))
+        {
+            throw Error.AuditEventInvalid(nameof(AuditEvent.ActorRoles), nameof(auditEvent));
+        }
+
+        if (auditEvent.Fields.Any(f => f is null))
+        {
+            throw Error.AuditEventInvalid(nameof(AuditEvent.Fields), nameof(auditEvent));
+        }
+
+        if (auditEvent.Properties.Any(p => p.Value is null))
+        {
+            throw Error.AuditEventInvalid(nameof(AuditEvent.Properties), nameof(auditEvent));
+        }
     }
 
     // The caller may reuse its collections after the call returns; the record keeps its own copy.

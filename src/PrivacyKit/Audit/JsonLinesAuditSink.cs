@@ -1,6 +1,5 @@
 using System.Buffers;
 using System.Globalization;
-using System.Runtime.CompilerServices;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
@@ -23,6 +22,7 @@ internal sealed class JsonLinesAuditSink : IBatchedAuditSink, IAuditReader, IDis
     private readonly ArrayBufferWriter<byte> _buffer = new(256 * 1024);
     private readonly Utf8JsonWriter _json;
     private readonly Lock _lock = new();
+    private readonly JsonLinesAuditReader _reader;
     private FileStream? _stream;
     private string _day = string.Empty;
     private int _index;
@@ -36,6 +36,7 @@ internal sealed class JsonLinesAuditSink : IBatchedAuditSink, IAuditReader, IDis
         _time = time;
         _logger = logger;
         _json = new Utf8JsonWriter(_buffer, WriterOptions);
+        _reader = new JsonLinesAuditReader(options.Directory, options.FilePrefix);
     }
 
     /// <summary>Gets the file being written, or <see langword="null"/> before the first write.</summary>
@@ -106,42 +107,14 @@ internal sealed class JsonLinesAuditSink : IBatchedAuditSink, IAuditReader, IDis
         }
     }
 
-    public async IAsyncEnumerable<AuditRecord> QueryAsync(AuditQuery query, [EnumeratorCancellation] CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(query);
-        await Task.Yield();
-        foreach (var file in JsonLinesAuditFiles.List(_options.Directory, _options.FilePrefix, query.InstanceId))
-        {
-            foreach (var entry in JsonLinesAuditFiles.Read(file))
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                if (entry.Record is not null && query.Matches(entry.Record))
-                {
-                    yield return entry.Record;
-                }
-            }
-        }
-    }
+    public IAsyncEnumerable<AuditRecord> QueryAsync(AuditQuery query, CancellationToken cancellationToken = default) =>
+        _reader.QueryAsync(query, cancellationToken);
 
-    public async IAsyncEnumerable<AuditStoredRecord> ReadStoredAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
-    {
-        await Task.Yield();
-        foreach (var file in JsonLinesAuditFiles.List(_options.Directory, _options.FilePrefix, instanceId: null))
-        {
-            foreach (var entry in JsonLinesAuditFiles.Read(file))
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                yield return entry;
-            }
-        }
-    }
+    public IAsyncEnumerable<AuditStoredRecord> ReadStoredAsync(CancellationToken cancellationToken = default) =>
+        _reader.ReadStoredAsync(cancellationToken);
 
-    public ValueTask<AuditCheckpoint?> GetChainHeadAsync(string instanceId, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(instanceId);
-        var last = JsonLinesAuditFiles.FindLast(JsonLinesAuditFiles.List(_options.Directory, _options.FilePrefix, instanceId));
-        return ValueTask.FromResult(last is null ? null : new AuditCheckpoint(instanceId, last.Sequence, last.Hash, last.Event.Timestamp));
-    }
+    public ValueTask<AuditCheckpoint?> GetChainHeadAsync(string instanceId, CancellationToken cancellationToken = default) =>
+        _reader.GetChainHeadAsync(instanceId, cancellationToken);
 
     public void Dispose()
     {

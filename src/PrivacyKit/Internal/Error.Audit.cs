@@ -8,6 +8,9 @@ internal static partial class Error
         $"The audit buffer is full ({capacity} events) and AuditOptions.FullQueuePolicy is Fail, so the operation was not performed. " +
         "Check that the audit sinks keep up (privacykit.audit.queue.depth), raise AuditOptions.QueueCapacity, or use FullQueuePolicy.Wait.");
 
+    public static ArgumentException AuditEventInvalid(string property, string paramName) => new(
+        $"AuditEvent.{property} contains a null item; audit records hold names and identifiers, never null entries.", paramName);
+
     public static AuditException AuditPipelineStopped() => new(
         "The audit pipeline has stopped (the service provider was disposed), so no event can be recorded. Record events before the host shuts down.");
 

@@ -189,6 +189,18 @@ public sealed class AuditPipelineTests
     }
 
     [Fact]
+    public async Task RecordAsync_NullItems_ThrowArgumentExceptionNamingTheProperty()
+    {
+        await using var kit = AuditTestKit.Create();
+        var fields = await Assert.ThrowsAsync<ArgumentException>(async () =>
+            await kit.Trail.RecordAsync(new AuditEvent { Kind = AuditEventKind.Updated, Fields = ["Email", null!] }));
+        Assert.Contains("AuditEvent.Fields", fields.Message, StringComparison.Ordinal);
+        var props = await Assert.ThrowsAsync<ArgumentException>(async () =>
+            await kit.Trail.RecordAsync(new AuditEvent { Kind = AuditEventKind.Updated, Properties = new Dictionary<string, string> { ["k"] = null! } }));
+        Assert.Contains("AuditEvent.Properties", props.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task DisposeAsync_BufferedEvents_AreAllWrittenFirst()
     {
         var sink = new InMemoryAuditSink();
