@@ -197,20 +197,33 @@ internal sealed partial class AuditPipeline : IAuditTrail, IAuditPipeline, IAsyn
 
     private static void Validate(AuditEvent auditEvent)
     {
-        if (auditEvent.ActorRoles.Any(r => r is null))
+        if (HasNull(auditEvent.ActorRoles))
         {
             throw Error.AuditEventInvalid(nameof(AuditEvent.ActorRoles), nameof(auditEvent));
         }
 
-        if (auditEvent.Fields.Any(f => f is null))
+        if (HasNull(auditEvent.Fields))
         {
             throw Error.AuditEventInvalid(nameof(AuditEvent.Fields), nameof(auditEvent));
         }
 
-        if (auditEvent.Properties.Any(p => p.Value is null))
+        if (auditEvent.Properties.Count > 0 && auditEvent.Properties.Values.Contains(null!))
         {
             throw Error.AuditEventInvalid(nameof(AuditEvent.Properties), nameof(auditEvent));
         }
+    }
+
+    private static bool HasNull(IReadOnlyList<string> items)
+    {
+        for (var i = 0; i < items.Count; i++)
+        {
+            if (items[i] is null)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     // The caller may reuse its collections after the call returns; the record keeps its own copy.
