@@ -54,4 +54,11 @@ public sealed record AuditEvent
     /// keyed hashes of a client address). Never personal values.
     /// </summary>
     public IReadOnlyDictionary<string, string> Properties { get; init; } = new Dictionary<string, string>(0);
+
+    /// <summary>
+    /// Gets how this event must be delivered: <see cref="AuditDelivery.Guaranteed"/> for reads of sensitive
+    /// data and other events whose operation must not proceed unless the record is durable.
+    /// </summary>
+    /// <value><see langword="null"/> (the default) uses <c>AuditOptions.DefaultDelivery</c>. Not part of the stored record.</value>
+    public AuditDelivery? Delivery { get; init; }
 }
