@@ -24,6 +24,9 @@ internal sealed class SubjectRequestInstruments : IDisposable
         _timeToClose = _meter.CreateHistogram<double>("privacykit.requests.time_to_close", "d", "Days from receipt to completion or rejection.");
     }
 
+    /// <summary>Gets the meter the instruments belong to.</summary>
+    public Meter Meter => _meter;
+
     public void Record(SubjectRequest request, SubjectRequestCommand command)
     {
         var kind = new KeyValuePair<string, object?>("privacykit.request.kind", request.Kind.ToString());
