@@ -1,6 +1,3 @@
-using System.Text;
-using System.Text.Json;
-
 namespace PrivacyKit.Requests;
 
 /// <summary>
@@ -63,28 +60,17 @@ public sealed class DataExportPackage
 
     /// <summary>Returns the package as an indented JSON document.</summary>
     /// <returns>The JSON text.</returns>
-    public string ToJson()
-    {
-        using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer, RequestDocumentWriter.WriterOptions))
-        {
-            RequestDocumentWriter.WritePackage(writer, this);
-        }
-
-        return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
-    }
+    public string ToJson() => RequestDocumentWriter.ToJson(writer => RequestDocumentWriter.WritePackage(writer, this));
 
     /// <summary>Writes the package as a UTF-8 JSON document to a stream.</summary>
     /// <param name="utf8Json">The stream to write to; it is left open.</param>
     /// <param name="cancellationToken">Cancels the write.</param>
     /// <returns>A task that completes when the document is written and flushed.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="utf8Json"/> is <see langword="null"/>.</exception>
-    public async Task WriteJsonAsync(Stream utf8Json, CancellationToken cancellationToken = default)
+    public Task WriteJsonAsync(Stream utf8Json, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(utf8Json);
-        await using var writer = new Utf8JsonWriter(utf8Json, RequestDocumentWriter.WriterOptions);
-        RequestDocumentWriter.WritePackage(writer, this);
-        await writer.FlushAsync(cancellationToken).ConfigureAwait(false);
+        return RequestDocumentWriter.WriteJsonAsync(utf8Json, writer => RequestDocumentWriter.WritePackage(writer, this), cancellationToken);
     }
 
     /// <summary>Returns a human-readable summary of the package in Markdown, values included.</summary>

@@ -14,6 +14,27 @@ internal static class RequestDocumentWriter
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
+    public static string ToJson(Action<Utf8JsonWriter> write)
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
+        {
+            write(writer);
+        }
+
+        return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+    }
+
+    public static async Task WriteJsonAsync(Stream utf8Json, Action<Utf8JsonWriter> write, CancellationToken cancellationToken)
+    {
+        var writer = new Utf8JsonWriter(utf8Json, WriterOptions);
+        await using (writer.ConfigureAwait(false))
+        {
+            write(writer);
+            await writer.FlushAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
     public static void WritePackage(Utf8JsonWriter writer, DataExportPackage package)
     {
         writer.WriteStartObject();
@@ -72,20 +93,8 @@ internal static class RequestDocumentWriter
         writer.WriteEndObject();
 
         WriteStrings(writer, "sources", certificate.SourceNames);
-        writer.WriteStartArray("erased");
-        foreach (var entry in certificate.Entries.Where(e => e.Action != PersonalDataAction.Retained))
-        {
-            WriteChange(writer, entry);
-        }
-
-        writer.WriteEndArray();
-        writer.WriteStartArray("retained");
-        foreach (var entry in certificate.Retained)
-        {
-            WriteChange(writer, entry);
-        }
-
-        writer.WriteEndArray();
+        WriteChanges(writer, "erased", certificate.Entries.Where(e => e.Action != PersonalDataAction.Retained));
+        WriteChanges(writer, "retained", certificate.Retained);
         writer.WriteEndObject();
     }
 
@@ -224,6 +233,17 @@ internal static class RequestDocumentWriter
                 writer.WriteEndObject();
                 writer.WriteEndObject();
             }
+        }
+
+        writer.WriteEndArray();
+    }
+
+    private static void WriteChanges(Utf8JsonWriter writer, string name, IEnumerable<PersonalDataChange> changes)
+    {
+        writer.WriteStartArray(name);
+        foreach (var change in changes)
+        {
+            WriteChange(writer, change);
         }
 
         writer.WriteEndArray();
