@@ -33,6 +33,9 @@ public sealed class SubjectRequestExecutorTests
 
         using var json = JsonDocument.Parse(package.ToJson());
         var root = json.RootElement;
+        Assert.Equal(
+            ["schema", "request", "generatedAt", "subject", "categories", "sources", "records", "consentHistory", "processingPurposes", "recipients"],
+            root.EnumerateObject().Select(p => p.Name));
         Assert.Equal(DataExportPackage.Schema, root.GetProperty("schema").GetString());
         Assert.Equal("cust-42", root.GetProperty("subject").GetProperty("id").GetString());
         Assert.Equal("access", root.GetProperty("request").GetProperty("kind").GetString());
@@ -145,6 +148,9 @@ public sealed class SubjectRequestExecutorTests
 
         using var json = JsonDocument.Parse(certificate.ToJson());
         var root = json.RootElement;
+        Assert.Equal(
+            ["schema", "request", "issuedAt", "subject", "complete", "summary", "sources", "erased", "retained"],
+            root.EnumerateObject().Select(p => p.Name));
         Assert.Equal(ErasureCertificate.Schema, root.GetProperty("schema").GetString());
         Assert.False(root.GetProperty("complete").GetBoolean());
         Assert.Equal("hold-1", root.GetProperty("retained")[0].GetProperty("legalHoldId").GetString());

@@ -9,6 +9,7 @@ public sealed class SubjectRequestReportsTests
     {
         using var host = new RequestTestHost();
         var gdpr = await host.Workflow.SubmitAsync(RequestTestHost.Submission(), RequestTestHost.Subject());          // due 3 Apr
+        host.Time.Advance(TimeSpan.FromMinutes(1));
         var ccpa = await host.Workflow.SubmitAsync(RequestTestHost.Submission(regime: PrivacyRegime.Ccpa), RequestTestHost.Subject()); // confirm by 17 Mar
         var closed = await host.InProgressAsync();
         await host.Workflow.CompleteAsync(closed.Id, RequestTestHost.Operator);
