@@ -105,6 +105,36 @@ public sealed class SubjectRequestExecutorTests
     }
 
     [Fact]
+    public async Task ExecuteAsync_CancelledInsideSource_LeavesStartedRecordAndNextRunRedoesOnlyThatSource()
+    {
+        using var cancellation = new CancellationTokenSource();
+        var a = new FakePersonalDataSource("a", ("Customer", "contact"));
+        var b = new CancellingSource("b", cancellation);
+        using var host = new RequestTestHost(sources: [a, b]);
+        var request = await host.InProgressAsync(SubjectRequestKind.Erasure);
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(async () => await host.Executor.ExecuteAsync(request.Id, RequestTestHost.Operator, cancellation.Token));
+        var interrupted = await host.Store.GetExecutionRecordsAsync(request.Id);
+        var outcome = await host.Executor.ExecuteAsync(request.Id, RequestTestHost.Operator);
+
+        Assert.Equal([SourceExecutionStatus.Succeeded, SourceExecutionStatus.Started], interrupted.Select(r => r.Status));
+        Assert.Equal(1, a.AttemptedCalls);
+        Assert.Equal(2, b.Calls);
+        Assert.Equal([1, 2], outcome.Sources.Select(r => r.Attempts));
+        Assert.Equal(SubjectRequestStatus.Completed, outcome.Request.Status);
+    }
+
+    [Fact]
+    public async Task Workflow_AuditTrailRefuses_AuditExceptionReachesCaller()
+    {
+        using var host = new RequestTestHost(services: s => s.AddSingleton<IAuditTrail, RefusingAuditTrail>());
+
+        var ex = await Assert.ThrowsAsync<AuditException>(async () => await host.Workflow.SubmitAsync(RequestTestHost.Submission(), RequestTestHost.Subject()));
+
+        Assert.Equal("pipeline full", ex.Message);
+    }
+
+    [Fact]
     public async Task ExecuteAsync_CompletedRequest_RebuildsOutcomeWithoutCallingSources()
     {
         var crm = new FakePersonalDataSource("crm", ("Customer", "contact"));
@@ -325,20 +355,28 @@ public sealed class SubjectRequestExecutorTests
         Assert.Equal("scoped", Assert.Single(outcome.Package!.Sources).Source);
     }
 
-    private sealed class ScopedSource : IPersonalDataSource
+    private sealed class ScopedSource() : DelegatingPersonalDataSource(new FakePersonalDataSource("scoped", ("Customer", "contact")));
+
+    private sealed class RefusingAuditTrail : IAuditTrail
     {
-        private readonly FakePersonalDataSource _inner = new("scoped", ("Customer", "contact"));
+        public ValueTask RecordAsync(AuditEvent auditEvent, CancellationToken cancellationToken = default) => throw new AuditException("pipeline full");
+    }
 
-        public string Name => _inner.Name;
+    /// <summary>Cancels the execution from inside its first call, as a shutdown would; succeeds afterwards.</summary>
+    private sealed class CancellingSource(string name, CancellationTokenSource cancellation)
+        : DelegatingPersonalDataSource(new FakePersonalDataSource(name, ("Order", "financial")))
+    {
+        public int Calls { get; private set; }
 
-        public ValueTask<IReadOnlyList<PersonalDataLocation>> FindAsync(PersonalDataSourceContext context, CancellationToken cancellationToken = default) => _inner.FindAsync(context, cancellationToken);
+        public override ValueTask<IReadOnlyList<PersonalDataLocation>> FindAsync(PersonalDataSourceContext context, CancellationToken cancellationToken = default)
+        {
+            if (++Calls == 1)
+            {
+                cancellation.Cancel();
+                cancellationToken.ThrowIfCancellationRequested();
+            }
 
-        public ValueTask<PersonalDataExport> ExportAsync(PersonalDataSourceContext context, CancellationToken cancellationToken = default) => _inner.ExportAsync(context, cancellationToken);
-
-        public ValueTask<IReadOnlyList<PersonalDataChange>> EraseAsync(PersonalDataSourceContext context, IReadOnlyCollection<string> entityTypes, CancellationToken cancellationToken = default) => _inner.EraseAsync(context, entityTypes, cancellationToken);
-
-        public ValueTask<IReadOnlyList<PersonalDataChange>> RectifyAsync(PersonalDataSourceContext context, IReadOnlyList<FieldCorrection> corrections, CancellationToken cancellationToken = default) => _inner.RectifyAsync(context, corrections, cancellationToken);
-
-        public ValueTask<IReadOnlyList<PersonalDataChange>> RestrictAsync(PersonalDataSourceContext context, CancellationToken cancellationToken = default) => _inner.RestrictAsync(context, cancellationToken);
+            return base.FindAsync(context, cancellationToken);
+        }
     }
 }
