@@ -25,7 +25,9 @@ internal sealed class RequestDeadlineCalculator(IOptions<SubjectRequestOptions> 
         SubjectRequestKind kind, PrivacyRegime regime, DateTimeOffset receivedAt) => regime switch
         {
             PrivacyRegime.Gdpr => (AddMonths(receivedAt, GdprMonths), null, null),
-            PrivacyRegime.Ccpa => kind == SubjectRequestKind.OptOutOfSale
+            // Opt-outs of sale/sharing (§ 7026(f)) and requests to limit sensitive data (§ 7027(g)) are honoured
+            // within 15 business days and need no receipt confirmation; the other requests (§ 7021) need one within 10.
+            PrivacyRegime.Ccpa => kind is SubjectRequestKind.OptOutOfSale or SubjectRequestKind.Restriction
                 ? (AddDays(receivedAt, CcpaDays), null, AddBusinessDays(receivedAt, CcpaOptOutBusinessDays))
                 : (AddDays(receivedAt, CcpaDays), AddBusinessDays(receivedAt, CcpaConfirmationBusinessDays), null),
             _ => (AddDays(receivedAt, _options.PiplResponseDays), null, null),

@@ -54,7 +54,7 @@ public sealed record SubjectRequest
     /// <summary>Gets when receipt was confirmed, if it was.</summary>
     public DateTimeOffset? ReceiptConfirmedAt { get; init; }
 
-    /// <summary>Gets by when an opt-out of sale or sharing must be honoured (CCPA: 15 business days), or <see langword="null"/>.</summary>
+    /// <summary>Gets by when an opt-out of sale or sharing, or a request to limit the use of sensitive data, must be honoured (CCPA: 15 business days), or <see langword="null"/>.</summary>
     public DateTimeOffset? OptOutDueAt { get; init; }
 
     /// <summary>

@@ -31,8 +31,9 @@ internal sealed class SubjectRequestExecutor(
         var request = await store.GetAsync(requestId, cancellationToken).ConfigureAwait(false) ?? throw Error.RequestNotFound(requestId);
         if (request.Status == SubjectRequestStatus.Completed)
         {
+            // Sources run in registration order and stop at the first failure, so start times keep that order.
             var done = await store.GetExecutionRecordsAsync(requestId, cancellationToken).ConfigureAwait(false);
-            return BuildOutcome(request, done);
+            return BuildOutcome(request, [.. done.OrderBy(r => r.StartedAt)]);
         }
 
         if (!SubjectRequestStateMachine.TryNext(request.Status, SubjectRequestCommand.Execute, out _))

@@ -205,6 +205,11 @@ internal sealed class SubjectRequestService(
             throw Error.InvalidSubmission(nameof(submission), nameof(submission.Scope), "must not contain empty entries.");
         }
 
+        foreach (var entry in submission.Scope)
+        {
+            NonPersonalText.Check(entry, submission.SubjectId, nameof(submission));
+        }
+
         if (submission.ReceivedAt > now)
         {
             throw Error.InvalidSubmission(nameof(submission), nameof(submission.ReceivedAt), "must not lie in the future; leave it null for now.");

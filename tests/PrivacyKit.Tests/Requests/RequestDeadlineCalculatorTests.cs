@@ -73,6 +73,17 @@ public sealed class RequestDeadlineCalculatorTests
     }
 
     [Fact]
+    public void Compute_CcpaLimitSensitiveData_HonouredWithin15BusinessDaysWithoutConfirmation()
+    {
+        var monday = new DateTimeOffset(2025, 3, 3, 9, 0, 0, TimeSpan.Zero);
+
+        var (_, confirmBy, optOutBy) = Calculator().Compute(SubjectRequestKind.Restriction, PrivacyRegime.Ccpa, monday);
+
+        Assert.Equal(new DateTimeOffset(2025, 3, 24, 9, 0, 0, TimeSpan.Zero), optOutBy);
+        Assert.Null(confirmBy);
+    }
+
+    [Fact]
     public void Compute_CustomCalendar_UsesItForBusinessDays()
     {
         var monday = new DateTimeOffset(2025, 3, 3, 9, 0, 0, TimeSpan.Zero);

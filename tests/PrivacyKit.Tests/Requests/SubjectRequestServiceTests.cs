@@ -93,6 +93,18 @@ public sealed class SubjectRequestServiceTests
     }
 
     [Fact]
+    public async Task SubmitAsync_PersonalScopeEntry_ThrowsWithoutEchoingIt()
+    {
+        using var host = new RequestTestHost();
+
+        var ex = await Assert.ThrowsAsync<ArgumentException>(async () =>
+            await host.Workflow.SubmitAsync(RequestTestHost.Submission() with { Scope = [RequestTestHost.Canary] }, RequestTestHost.Subject()));
+
+        Assert.DoesNotContain(RequestTestHost.Canary, ex.Message);
+        Assert.Empty(host.Audit.Events);
+    }
+
+    [Fact]
     public async Task SubmitAsync_NullArguments_ThrowArgumentNull()
     {
         using var host = new RequestTestHost();
