@@ -60,27 +60,18 @@ public sealed class RequestDeadlineCalculatorTests
         Assert.Equal(new DateTimeOffset(2025, 3, 24, 10, 0, 0, TimeSpan.Zero), confirmBy);
     }
 
-    [Fact]
-    public void Compute_CcpaOptOut_HonouredWithin15BusinessDaysWithoutConfirmation()
+    [Theory]
+    [InlineData(SubjectRequestKind.OptOutOfSale)]
+    [InlineData(SubjectRequestKind.Restriction)]
+    public void Compute_CcpaOptOutOrLimit_HonouredWithin15BusinessDaysWithoutConfirmation(SubjectRequestKind kind)
     {
         var monday = new DateTimeOffset(2025, 3, 3, 9, 0, 0, TimeSpan.Zero);
 
-        var (due, confirmBy, optOutBy) = Calculator().Compute(SubjectRequestKind.OptOutOfSale, PrivacyRegime.Ccpa, monday);
+        var (due, confirmBy, optOutBy) = Calculator().Compute(kind, PrivacyRegime.Ccpa, monday);
 
         Assert.Equal(new DateTimeOffset(2025, 3, 24, 9, 0, 0, TimeSpan.Zero), optOutBy);
         Assert.Null(confirmBy);
         Assert.Equal(monday.AddDays(45), due);
-    }
-
-    [Fact]
-    public void Compute_CcpaLimitSensitiveData_HonouredWithin15BusinessDaysWithoutConfirmation()
-    {
-        var monday = new DateTimeOffset(2025, 3, 3, 9, 0, 0, TimeSpan.Zero);
-
-        var (_, confirmBy, optOutBy) = Calculator().Compute(SubjectRequestKind.Restriction, PrivacyRegime.Ccpa, monday);
-
-        Assert.Equal(new DateTimeOffset(2025, 3, 24, 9, 0, 0, TimeSpan.Zero), optOutBy);
-        Assert.Null(confirmBy);
     }
 
     [Fact]
