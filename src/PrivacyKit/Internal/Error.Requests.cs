@@ -48,6 +48,12 @@ internal static partial class Error
             SourceName = sourceName,
         };
 
+    internal static InvalidOperationException DuplicateRequestId(string requestId) =>
+        new($"A data subject request with id '{requestId}' already exists in the request store; request ids must be unique.");
+
+    internal static InvalidOperationException ExecutionRecordWithoutRequest(string requestId, string sourceName) =>
+        new($"The execution record of source '{sourceName}' names data subject request '{requestId}', which the request store does not hold.");
+
     internal static InvalidOperationException DuplicateSourceName(string sourceName) =>
         new($"Two registered IPersonalDataSource implementations are named '{sourceName}'. Source names key the execution records and must be unique.");
 

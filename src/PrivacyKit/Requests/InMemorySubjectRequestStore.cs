@@ -1,3 +1,5 @@
+using PrivacyKit.Internal;
+
 namespace PrivacyKit.Requests;
 
 /// <summary>Keeps requests in process memory: for tests and single-node development. Lost on restart.</summary>
@@ -14,7 +16,7 @@ internal sealed class InMemorySubjectRequestStore : ISubjectRequestStore
         {
             if (!_entries.TryAdd(request.Id, new Entry(request, submitted)))
             {
-                throw new InvalidOperationException($"A data subject request with id '{request.Id}' already exists.");
+                throw Error.DuplicateRequestId(request.Id);
             }
         }
 
@@ -95,7 +97,7 @@ internal sealed class InMemorySubjectRequestStore : ISubjectRequestStore
         {
             if (!_entries.TryGetValue(record.RequestId, out var entry))
             {
-                throw new InvalidOperationException($"No data subject request has id '{record.RequestId}'.");
+                throw Error.ExecutionRecordWithoutRequest(record.RequestId, record.SourceName);
             }
 
             var index = entry.Records.FindIndex(r => string.Equals(r.SourceName, record.SourceName, StringComparison.Ordinal));

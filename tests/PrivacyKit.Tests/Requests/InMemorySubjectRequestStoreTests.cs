@@ -37,7 +37,9 @@ public sealed class InMemorySubjectRequestStoreTests
         var store = new InMemorySubjectRequestStore();
         await store.AddAsync(Request(), Transition(1));
 
-        await Assert.ThrowsAsync<InvalidOperationException>(async () => await store.AddAsync(Request(), Transition(1)));
+        var ex = await Assert.ThrowsAsync<InvalidOperationException>(async () => await store.AddAsync(Request(), Transition(1)));
+
+        Assert.Contains("'r1'", ex.Message);
     }
 
     [Fact]
@@ -69,7 +71,8 @@ public sealed class InMemorySubjectRequestStoreTests
         await store.SaveExecutionRecordAsync(record with { Status = SourceExecutionStatus.Succeeded });
 
         Assert.Equal(SourceExecutionStatus.Succeeded, Assert.Single(await store.GetExecutionRecordsAsync("r1")).Status);
-        await Assert.ThrowsAsync<InvalidOperationException>(async () => await store.SaveExecutionRecordAsync(record with { RequestId = "nope" }));
+        var ex = await Assert.ThrowsAsync<InvalidOperationException>(async () => await store.SaveExecutionRecordAsync(record with { RequestId = "nope" }));
+        Assert.Contains("'crm'", ex.Message);
     }
 
     [Fact]
