@@ -9,6 +9,13 @@ public interface ISubjectRequestReports
     /// <returns>The open requests.</returns>
     ValueTask<IReadOnlyList<SubjectRequest>> GetOpenAsync(CancellationToken cancellationToken = default);
 
+    /// <summary>Lists the requests that match a filter, e.g. one subject's requests for a self-service page.</summary>
+    /// <param name="filter">The criteria; unset ones match everything.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The matching requests, oldest receipt first.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="filter"/> is <see langword="null"/>.</exception>
+    ValueTask<IReadOnlyList<SubjectRequest>> ListAsync(SubjectRequestFilter filter, CancellationToken cancellationToken = default);
+
     /// <summary>Lists the open requests whose next deadline falls within a window from now (not yet passed), soonest first.</summary>
     /// <param name="window">How far ahead to look; <see langword="null"/> uses <see cref="SubjectRequestOptions.DueSoonWindow"/>.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>

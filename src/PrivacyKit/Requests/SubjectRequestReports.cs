@@ -9,6 +9,12 @@ internal sealed class SubjectRequestReports(
     public ValueTask<IReadOnlyList<SubjectRequest>> GetOpenAsync(CancellationToken cancellationToken = default) =>
         store.ListAsync(new SubjectRequestFilter { OpenOnly = true }, cancellationToken);
 
+    public ValueTask<IReadOnlyList<SubjectRequest>> ListAsync(SubjectRequestFilter filter, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        return store.ListAsync(filter, cancellationToken);
+    }
+
     public async ValueTask<IReadOnlyList<SubjectRequest>> GetDueSoonAsync(TimeSpan? window = null, CancellationToken cancellationToken = default)
     {
         var span = window ?? options.Value.DueSoonWindow;

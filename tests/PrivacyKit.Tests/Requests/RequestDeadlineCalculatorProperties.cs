@@ -42,6 +42,22 @@ public sealed class RequestDeadlineCalculatorProperties
     });
 
     [Property]
+    public Property AddDays_InBerlin_CountsLocalDaysAndKeepsLocalTimeAcrossDaylightSaving() => Prop.ForAll(
+        Instants(),
+        Gen.Choose(1, 120).ToArbitrary(),
+        (received, days) =>
+        {
+            var berlin = TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin");
+            var due = RequestDeadlineCalculatorTests.Calculator(o => o.TimeZoneId = "Europe/Berlin").AddDays(received, days);
+            var localReceived = TimeZoneInfo.ConvertTime(received, berlin);
+            var localDue = TimeZoneInfo.ConvertTime(due, berlin);
+            var expected = localReceived.DateTime.AddDays(days);
+            return berlin.IsInvalidTime(expected)
+                ? localDue.DateTime == expected.AddHours(1)
+                : localDue.DateTime == expected && due.Offset == berlin.GetUtcOffset(expected);
+        });
+
+    [Property]
     public Property AddBusinessDays_LandsOnBusinessDayAfterExactlyNBusinessDays()
     {
         var holidays = Gen.Choose(0, 60).ArrayOf().Select(offsets => offsets.Select(o => DateOnly.FromDateTime(Epoch.Date).AddDays(o)).ToHashSet());

@@ -30,6 +30,19 @@ public sealed class SubjectRequestReportsTests
     }
 
     [Fact]
+    public async Task ListAsync_BySubject_ReturnsOnlyThatSubjectsRequests()
+    {
+        using var host = new RequestTestHost();
+        var mine = await host.Workflow.SubmitAsync(RequestTestHost.Submission(), RequestTestHost.Subject());
+        await host.Workflow.SubmitAsync(RequestTestHost.Submission(subjectId: "cust-7"), RequestTestHost.Subject("cust-7"));
+
+        var list = await host.Reports.ListAsync(new SubjectRequestFilter { SubjectId = "cust-42" });
+
+        Assert.Equal(mine.Id, Assert.Single(list).Id);
+        await Assert.ThrowsAsync<ArgumentNullException>("filter", async () => await host.Reports.ListAsync(null!));
+    }
+
+    [Fact]
     public async Task GetDueSoonAsync_NonPositiveWindow_ThrowsArgumentOutOfRange()
     {
         using var host = new RequestTestHost();
