@@ -102,7 +102,7 @@ public sealed class SubjectRequestStateMachineProperties
         return chained
             && history[^1].To == final.Status
             && history.Count == final.Version
-            && host.Audit.Events.Count(e => e.Outcome == Audit.AuditOutcome.Success) == history.Count;
+            && host.Audit.Events.Count(e => e.Outcome == PrivacyKit.Audit.AuditOutcome.Success) == history.Count;
     });
 
     private static void Apply(RequestTestHost host, string id, SubjectRequestCommand command, PrivacyActor actor)
