@@ -86,6 +86,7 @@ public sealed class FieldEncryptionRegistrationTests : IDisposable
     private static ServiceProvider Build(string kekFile, string storeFile)
     {
         var services = new ServiceCollection();
+        services.AddLogging();
         services.AddPrivacyKit().AddLocalKeyEncryptionKey(kekFile).AddFileDataKeyStore(storeFile);
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
     }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
@@ -40,6 +41,13 @@ internal sealed class RequestTestHost : IDisposable
 
         services?.Invoke(collection);
         var builder = collection.AddPrivacyKit(o => o.InstanceId = "test-1");
+        if (!legalHolds)
+        {
+            // AddPrivacyKit registers an in-memory hold store by default; take it away to test its absence.
+            collection.RemoveAll<ILegalHoldStore>();
+            collection.RemoveAll<IRetentionPlanner>();
+        }
+
         if (options is not null)
         {
             builder.ConfigureSubjectRequests(options);
