@@ -5,10 +5,7 @@ using PrivacyKit.Access;
 
 namespace PrivacyKit;
 
-// The class itself is documented in the encryption feature's part of this partial class.
-#pragma warning disable CS1591
 public static partial class PrivacyKitBuilderExtensions
-#pragma warning restore CS1591
 {
     /// <summary>
     /// Configures access control in code: roles, conflicting roles, row scope bindings and caching.

@@ -6,9 +6,7 @@ using PrivacyKit.Audit;
 
 namespace PrivacyKit;
 
-#pragma warning disable CS1591 // The class is documented in its main part (PrivacyKitBuilderExtensions.cs).
 public static partial class PrivacyKitBuilderExtensions
-#pragma warning restore CS1591
 {
     private static readonly System.Buffers.SearchValues<char> PrefixChars =
         System.Buffers.SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._");

@@ -7,9 +7,7 @@ using PrivacyKit.Retention;
 
 namespace PrivacyKit;
 
-#pragma warning disable CS1591 // The class is documented in its main part (PrivacyKitBuilderExtensions.Encryption.cs).
 public static partial class PrivacyKitBuilderExtensions
-#pragma warning restore CS1591
 {
     /// <summary>
     /// Reads annotated entity types into the data map (<see cref="IDataMapProvider"/>). Adding a type

@@ -3,9 +3,7 @@ using PrivacyKit.Consent;
 
 namespace PrivacyKit;
 
-#pragma warning disable CS1591 // The class is documented in its main part (PrivacyKitBuilderExtensions.Encryption.cs).
 public static partial class PrivacyKitBuilderExtensions
-#pragma warning restore CS1591
 {
     /// <summary>
     /// Configures consent: registers purposes and tunes the decision cache. The purposes registry is

@@ -4,10 +4,7 @@ using PrivacyKit.Requests;
 
 namespace PrivacyKit;
 
-// The class itself is documented in its encryption part; this pragma only keeps this part building on its own.
-#pragma warning disable CS1591
 public static partial class PrivacyKitBuilderExtensions
-#pragma warning restore CS1591
 {
     /// <summary>Configures the data subject request workflow (time zone, PIPL periods, holidays, operator role).</summary>
     /// <param name="builder">The PrivacyKit builder.</param>

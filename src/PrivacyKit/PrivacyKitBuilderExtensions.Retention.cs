@@ -3,9 +3,7 @@ using PrivacyKit.Retention;
 
 namespace PrivacyKit;
 
-#pragma warning disable CS1591 // The class is documented in its main part (PrivacyKitBuilderExtensions.Encryption.cs).
 public static partial class PrivacyKitBuilderExtensions
-#pragma warning restore CS1591
 {
     /// <summary>
     /// Configures retention rules in code, in addition to (and overriding) <see cref="RetentionAttribute"/>s.
