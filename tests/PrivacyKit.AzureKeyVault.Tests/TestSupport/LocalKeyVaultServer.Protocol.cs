@@ -197,6 +197,8 @@ internal sealed partial class LocalKeyVaultServer
 
     private string Encode(byte[] value) => UseStandardBase64 ? Convert.ToBase64String(value) : Base64Url.EncodeToString(value);
 
+    private static readonly TimeSpan RetryAfterTolerance = TimeSpan.FromMilliseconds(50);
+
     // Like Key Vault: at most ThrottleLimit requests per window; beyond it, every request is refused
     // until Retry-After has passed, and a new window starts then.
     private bool IsThrottled()
@@ -209,7 +211,11 @@ internal sealed partial class LocalKeyVaultServer
         lock (_throttleLock)
         {
             DateTimeOffset now = DateTimeOffset.UtcNow;
-            if (now < _blockedUntil)
+
+            // A client that waited Retry-After from when it received the 429 can arrive a few
+            // milliseconds before the block ends by this wall clock (timer granularity); Key Vault's
+            // own limits are not millisecond-exact either.
+            if (now + RetryAfterTolerance < _blockedUntil)
             {
                 return true;
             }
