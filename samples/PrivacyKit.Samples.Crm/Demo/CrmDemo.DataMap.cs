@@ -21,6 +21,7 @@ public sealed partial class CrmDemo
             step.Show($"finding ({finding.Severity}): {finding.Message}");
         }
 
+        step.Show("high findings stop a release (data-map exits 1); medium ones are the team's to-do list, here retention periods still to decide");
         var email = map.FindEntity("Customer")?.Fields.SingleOrDefault(f => f.Name == "Email");
         step.Expect("Customer.Email protection", FieldProtection.Encrypted | FieldProtection.BlindIndex, email?.Protection);
         step.Expect("high-severity findings", 0, findings.Count(f => f.Severity == PostureSeverity.High));

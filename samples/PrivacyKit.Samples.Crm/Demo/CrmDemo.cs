@@ -91,7 +91,7 @@ public sealed partial class CrmDemo(DemoSession session)
             granted++;
         }
 
-        step.Show($"database {session.Paths.Database}: {customers} customers, {users} employees, {granted} role assignments");
+        step.Show($"database {Path.GetFullPath(session.Paths.Database)}: {customers} customers, {users} employees, {granted} role assignments");
         step.Expect("customers in the database", session.Seeded.Count, customers);
         step.Expect("employees in the database", SeedData.Users.Count, users);
     }

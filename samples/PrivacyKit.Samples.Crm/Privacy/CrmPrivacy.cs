@@ -37,7 +37,7 @@ public static class CrmPrivacy
             })
             .AddJsonLinesAuditSink(paths.AuditDirectory)
             .AddAuditCheckpointFile(paths.AuditCheckpoints)
-            .AddDataMapEntities(typeof(Customer), typeof(Contact), typeof(Note), typeof(Activity), typeof(Deal))
+            .AddDataMapEntities(typeof(Customer), typeof(Contact), typeof(Note), typeof(Activity))
             .ConfigureSubjectRequests(o => o.OperatorRole = CrmRoles.Dpo)
             .AddPersonalDataSource<CrmPersonalDataSource>();
         return services;
