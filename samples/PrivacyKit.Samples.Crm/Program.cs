@@ -1,4 +1,3 @@
-using PrivacyKit;
 using Microsoft.EntityFrameworkCore;
 using PrivacyKit.Samples.Crm;
 using PrivacyKit.Samples.Crm.Api;
@@ -75,7 +74,7 @@ try
             return ExitCodes.Usage;
     }
 }
-catch (Exception ex) when (ex is PrivacyKitException or IOException or UnauthorizedAccessException or DbUpdateException or InvalidOperationException)
+catch (Exception ex)
 {
     Console.Error.WriteLine($"{command} failed: {ex.GetType().Name}: {ex.Message}");
     return ExitCodes.Error;

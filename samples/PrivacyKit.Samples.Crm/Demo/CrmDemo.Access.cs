@@ -49,7 +49,7 @@ public sealed partial class CrmDemo
 
             step.Expect($"customers {user} reaches", rows, visible.Count);
             step.Expect($"Jane's e-mail as {user} sees it", janeEmail, visible.Contains(jane) ? email : janeEmail);
-            step.Expect($"Jane's health notes hidden from {user}", user == "u-dora", health is not null);
+            step.Expect($"Jane's health notes visible to {user}", user == "u-dora", health is not null);
         }
     }
 }
