@@ -1,41 +1,104 @@
 using Microsoft.EntityFrameworkCore;
+using PrivacyKit.Samples.Crm;
 using PrivacyKit.Samples.Crm.Api;
 using PrivacyKit.Samples.Crm.Data;
+using PrivacyKit.Samples.Crm.Demo;
+using PrivacyKit.Samples.Crm.Operator;
+using PrivacyKit.Samples.Crm.Privacy;
 
-// The sample CRM: a small customer-relationship web API over EF Core and SQLite.
-//   serve [--urls URL] [--database PATH]   run the web API
+// The sample CRM: a small customer-relationship web API over EF Core and SQLite, retrofitted with PrivacyKit.
+const string Usage = """
+    usage: PrivacyKit.Samples.Crm COMMAND [ARGUMENT] [--database PATH]
+
+    commands:
+      demo               walk through PrivacyKit in numbered steps, each checking its result; starts from
+                         nothing (deletes and recreates the database, key and audit files it owns)
+      serve [--urls URL] run the CRM's web API
+      verify-audit       verify the audit trail's hash chain and checkpoints; names the first bad record
+      export SUBJECT     answer an access request for a customer (id or e-mail): the JSON export on stdout
+      erase SUBJECT      answer an erasure request for a customer: the erasure certificate on stdout
+      rotate-kek         add a new key-encryption key to the key ring and re-wrap every data key under it
+      encrypt-existing   encrypt the plaintext columns of an existing database (needs the EF Core adapter)
+      data-map [--json]  print the data map (Markdown, or JSON) with its posture findings
+
+    options:
+      --database PATH    the SQLite database (default ./crm-demo.db); PrivacyKit's files sit next to it:
+                         NAME.kek.json, NAME.datakeys.json, NAME.audit/, NAME.audit-checkpoints.txt, NAME.audit-keys.json
+
+    exit codes:
+      0  success
+      1  a check failed: a demo step, the audit verification, or a high-severity data-map finding
+      2  usage error
+      3  the command needs the EF Core adapter, not in this build yet
+      4  not found: no demo state next to the database (run demo first), or no such customer
+      5  error: the message on stderr says what failed
+
+    Progress goes to stderr, results to stdout. Operator commands act as the data protection officer (u-dora).
+    """;
+
 var command = args.Length > 0 ? args[0] : "--help";
-var database = Option(args, "--database") ?? "crm-demo.db";
-switch (command)
+var paths = new CrmPaths(Option(args, "--database") ?? "crm-demo.db");
+var argument = args.Skip(1).FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal) && a != Option(args, "--database"));
+try
 {
-    case "serve":
-        var builder = WebApplication.CreateBuilder(args.Skip(1).ToArray());
-        builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddDbContext<CrmDbContext>(o => o.UseSqlite($"Data Source={database}"));
-        var app = builder.Build();
-        using (var scope = app.Services.CreateScope())
-        {
-            var db = scope.ServiceProvider.GetRequiredService<CrmDbContext>();
-            if (await db.Database.EnsureCreatedAsync())
+    switch (command)
+    {
+        case "demo":
+            await using (var session = new DemoSession(paths))
             {
-                db.Users.AddRange(SeedData.Users);
-                db.Customers.AddRange(SeedData.Customers(TimeProvider.System.GetUtcNow()));
-                await db.SaveChangesAsync();
+                return await new DemoRunner(Console.Out).RunAsync(new CrmDemo(session).Steps());
             }
-        }
 
-        app.MapCrm();
-        await app.RunAsync();
-        return 0;
-    case "demo":
-        Console.WriteLine("The demo walks through PrivacyKit once the CRM is retrofitted.");
-        return 0;
-    case "--help" or "-h" or "help":
-        Console.WriteLine("usage: PrivacyKit.Samples.Crm serve [--urls URL] [--database PATH]");
-        return 0;
-    default:
-        Console.Error.WriteLine($"unknown command '{command}'; see --help");
-        return 2;
+        case "serve":
+            return await ServeAsync(paths, args.Skip(1).ToArray());
+        case "verify-audit":
+            return await OperatorCommands.VerifyAuditAsync(paths);
+        case "export" or "erase" when argument is null:
+            Console.Error.WriteLine($"{command} needs a SUBJECT (customer id or e-mail); see --help");
+            return ExitCodes.Usage;
+        case "export":
+            return await OperatorCommands.ExportAsync(paths, argument);
+        case "erase":
+            return await OperatorCommands.EraseAsync(paths, argument);
+        case "rotate-kek":
+            return await OperatorCommands.RotateKekAsync(paths);
+        case "encrypt-existing":
+            return OperatorCommands.EncryptExisting();
+        case "data-map":
+            return await OperatorCommands.DataMapAsync(paths, json: args.Contains("--json"));
+        case "--help" or "-h" or "help":
+            Console.WriteLine(Usage);
+            return ExitCodes.Success;
+        default:
+            Console.Error.WriteLine($"unknown command '{command}'; see --help");
+            return ExitCodes.Usage;
+    }
+}
+catch (Exception ex)
+{
+    Console.Error.WriteLine($"{command} failed: {ex.GetType().Name}: {ex.Message}");
+    return ExitCodes.Error;
+}
+
+static async Task<int> ServeAsync(CrmPaths paths, string[] args)
+{
+    var builder = WebApplication.CreateBuilder(args);
+    builder.Services.AddCrm(builder.Configuration, paths);
+    var app = builder.Build();
+    using (var scope = app.Services.CreateScope())
+    {
+        var db = scope.ServiceProvider.GetRequiredService<CrmDbContext>();
+        if (await db.Database.EnsureCreatedAsync())
+        {
+            db.Users.AddRange(SeedData.Users);
+            db.Customers.AddRange(SeedData.Customers(TimeProvider.System.GetUtcNow()));
+            await db.SaveChangesAsync();
+        }
+    }
+
+    app.MapCrm();
+    await app.RunAsync();
+    return ExitCodes.Success;
 }
 
 static string? Option(string[] args, string name)

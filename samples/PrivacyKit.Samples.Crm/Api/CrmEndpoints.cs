@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using PrivacyKit.Samples.Crm.Data;
 using PrivacyKit.Samples.Crm.Domain;
+using PrivacyKit.Samples.Crm.Privacy;
 
 namespace PrivacyKit.Samples.Crm.Api;
 
@@ -40,16 +41,18 @@ public static class CrmEndpoints
         app.MapGet("/deals", async (CrmDbContext db, CancellationToken ct) =>
             (await db.Deals.AsNoTracking().ToListAsync(ct)).OrderByDescending(d => d.CreatedAt));
 
-        app.MapPost("/campaigns/{campaign}/send/{customerId:guid}", async (string campaign, Guid customerId, CrmDbContext db, TimeProvider clock, CancellationToken ct) =>
+        // Retrofit: a campaign goes out only with the customer's consent to the current marketing policy.
+        app.MapPost("/campaigns/{campaign}/send/{customerId:guid}", async (string campaign, Guid customerId, CrmDbContext db, MarketingCampaigns campaigns, CancellationToken ct) =>
         {
             if (!await db.Customers.AnyAsync(c => c.Id == customerId, ct))
             {
                 return Results.NotFound();
             }
 
-            db.Activities.Add(new Activity { CustomerId = customerId, Kind = "campaign", Subject = campaign, At = clock.GetUtcNow() });
-            await db.SaveChangesAsync(ct);
-            return Results.Accepted();
+            var result = await campaigns.SendAsync(campaign, customerId, ct);
+            return result.Sent
+                ? Results.Accepted()
+                : Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "No marketing consent", detail: $"Consent check: {result.Reason}.");
         });
         return app;
     }
