@@ -64,28 +64,23 @@ internal sealed class ConsentPersonalDataSource(
             : null;
 
         var withdrawn = await WithdrawActiveAsync(context, scope: [], cancellationToken).ConfigureAwait(false);
+        PersonalDataAction action;
+        int count;
+        string reason;
         if (eraser is null)
         {
-            var kept = (await HistoryAsync(context.SubjectId, cancellationToken).ConfigureAwait(false)).Count;
-            ConsentLog.ErasureKeptHistory(logger, context.RequestId, withdrawn, kept);
-            return [new PersonalDataChange
-            {
-                EntityType = EntityType,
-                Action = PersonalDataAction.Retained,
-                RecordCount = kept,
-                Reason = $"{RetainedReason}; {withdrawn} active consents withdrawn",
-            }];
+            (action, count) = (PersonalDataAction.Retained, (await HistoryAsync(context.SubjectId, cancellationToken).ConfigureAwait(false)).Count);
+            reason = $"{RetainedReason}; {withdrawn} active consents withdrawn";
+            ConsentLog.ErasureKeptHistory(logger, context.RequestId, withdrawn, count);
+        }
+        else
+        {
+            (action, count) = (PersonalDataAction.Deleted, await eraser.RemoveHistoryAsync(context.SubjectId, cancellationToken).ConfigureAwait(false));
+            reason = $"consent history removed (ConsentOptions.ErasureEvidence = Remove); {withdrawn} active consents withdrawn first";
+            ConsentLog.ErasureRemovedHistory(logger, context.RequestId, withdrawn, count);
         }
 
-        var removed = await eraser.RemoveHistoryAsync(context.SubjectId, cancellationToken).ConfigureAwait(false);
-        ConsentLog.ErasureRemovedHistory(logger, context.RequestId, withdrawn, removed);
-        return [new PersonalDataChange
-        {
-            EntityType = EntityType,
-            Action = PersonalDataAction.Deleted,
-            RecordCount = removed,
-            Reason = $"consent history removed (ConsentOptions.ErasureEvidence = Remove); {withdrawn} active consents withdrawn first",
-        }];
+        return [new PersonalDataChange { EntityType = EntityType, Action = action, RecordCount = count, Reason = reason }];
     }
 
     public ValueTask<IReadOnlyList<PersonalDataChange>> RectifyAsync(
