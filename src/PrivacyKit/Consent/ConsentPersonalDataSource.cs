@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using PrivacyKit.Context;
 using PrivacyKit.Internal;
 using PrivacyKit.Requests;
 
@@ -17,6 +18,7 @@ internal sealed class ConsentPersonalDataSource(
     IConsentService consent,
     IConsentStore store,
     IOptions<ConsentOptions> options,
+    IPrivacyContextAccessor contextAccessor,
     TimeProvider timeProvider,
     ILogger<ConsentPersonalDataSource> logger) : IPersonalDataSource
 {
@@ -98,7 +100,11 @@ internal sealed class ConsentPersonalDataSource(
         switch (context.Kind)
         {
             case SubjectRequestKind.OptOutOfSale:
-                await consent.OptOutOfSaleOrSharingAsync(context.SubjectId, ConsentSource.Api, ProofReference(context), cancellationToken).ConfigureAwait(false);
+                using (ActingForRequest())
+                {
+                    await consent.OptOutOfSaleOrSharingAsync(context.SubjectId, ConsentSource.Api, ProofReference(context), cancellationToken).ConfigureAwait(false);
+                }
+
                 var saleOrSharing = consent.Purposes.Where(p => p.IsSaleOrSharing).Select(p => p.Id).ToArray();
                 return [new PersonalDataChange { EntityType = EntityType, Action = PersonalDataAction.Restricted, RecordCount = 1, Fields = saleOrSharing }];
 
@@ -119,6 +125,7 @@ internal sealed class ConsentPersonalDataSource(
         var history = await HistoryAsync(context.SubjectId, cancellationToken).ConfigureAwait(false);
         var now = timeProvider.GetUtcNow();
         var withdrawn = 0;
+        using var acting = ActingForRequest();
         foreach (var purpose in consent.Purposes)
         {
             if (scope.Count > 0 && !scope.Contains(purpose.Id, StringComparer.Ordinal))
@@ -147,6 +154,13 @@ internal sealed class ConsentPersonalDataSource(
             ? history
             : [.. history.Where(r => string.Equals(r.SubjectId, subjectId, StringComparison.Ordinal))];
     }
+
+    /// <summary>
+    /// Consent changes are audited with the current actor. The executor runs sources without a privacy context of its
+    /// own, so changes made for a request are attributed to the system unless the caller pushed one.
+    /// </summary>
+    private IDisposable? ActingForRequest() =>
+        contextAccessor.Current is null ? contextAccessor.Push(new PrivacyContext(PrivacyActor.System)) : null;
 
     private static string ProofReference(PersonalDataSourceContext context) => "subject-request:" + context.RequestId;
 

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using PrivacyKit.Consent;
+using PrivacyKit.Context;
 using PrivacyKit.Requests;
 using PrivacyKit.Retention;
 using static PrivacyKit.Tests.Consent.ConsentSourceTestHost;
@@ -160,6 +161,25 @@ public sealed class ConsentPersonalDataSourceTests
         Assert.DoesNotContain(Canary, ex.Message, StringComparison.Ordinal);
         Assert.Equal(ConsentDecisionReason.Granted, (await host.Consent.CheckAsync(SubjectId, "marketing")).Reason);
         Assert.Single(await host.Consent.GetHistoryAsync(SubjectId));
+    }
+
+    [Fact]
+    public async Task EraseAsync_WithoutPrivacyContext_AuditsWithdrawalsAsTheSystemElseAsTheCurrentActor()
+    {
+        using var host = new ConsentSourceTestHost();
+        await SeedAsync(host);
+        var accessor = host.Services.GetRequiredService<IPrivacyContextAccessor>();
+
+        await host.Source.RestrictAsync(RequestContext(SubjectRequestKind.Objection, SubjectId, "marketing"));
+        using (accessor.Push(new PrivacyContext(new PrivacyActor("op-7", ["privacy-operator"])) { CorrelationId = "trace-1" }))
+        {
+            await host.Source.EraseAsync(RequestContext(SubjectRequestKind.Erasure), [ConsentPersonalDataSource.EntityType]);
+        }
+
+        var withdrawals = host.Audit.Events.Where(e => e.Action == "consent.withdraw").ToList();
+        Assert.Equal(["system", "op-7"], withdrawals.Select(e => e.ActorId));
+        Assert.Equal("trace-1", withdrawals[1].CorrelationId);
+        Assert.Null(accessor.Current);
     }
 
     [Fact]
