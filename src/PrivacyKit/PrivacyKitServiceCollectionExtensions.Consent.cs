@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using PrivacyKit.Consent;
+using PrivacyKit.Requests;
 
 namespace PrivacyKit;
 
@@ -13,5 +14,8 @@ public static partial class PrivacyKitServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ConsentOptions>, ConsentOptionsValidator>());
         services.TryAddSingleton<IConsentStore, InMemoryConsentStore>();
         services.TryAddSingleton<IConsentService, ConsentService>();
+
+        // Subject requests include the consent history (export) and withdraw consents (erasure, objection, opt-out).
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IPersonalDataSource, ConsentPersonalDataSource>());
     }
 }

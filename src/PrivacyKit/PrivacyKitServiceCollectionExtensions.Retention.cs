@@ -15,5 +15,6 @@ public static partial class PrivacyKitServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IDataMapContributor, RetentionDataMapContributor>());
         services.TryAddSingleton<ILegalHoldStore, InMemoryLegalHoldStore>();
         services.TryAddSingleton<IRetentionPlanner, RetentionPlanner>();
+        services.TryAddSingleton<ILegalHoldService, LegalHoldService>();
     }
 }

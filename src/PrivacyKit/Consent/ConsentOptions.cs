@@ -19,6 +19,16 @@ public sealed class ConsentOptions
     /// <value>Defaults to 100,000.</value>
     public int MaxCachedSubjects { get; set; } = 100_000;
 
+    /// <summary>
+    /// Gets or sets what an erasure request does with the subject's consent history after it has withdrawn
+    /// every active consent. Either way the erasure certificate says what happened.
+    /// </summary>
+    /// <value>
+    /// Defaults to <see cref="ConsentErasureEvidence.Retain"/>: the history is kept as proof of lawful
+    /// processing (GDPR Art. 7(1)).
+    /// </value>
+    public ConsentErasureEvidence ErasureEvidence { get; set; } = ConsentErasureEvidence.Retain;
+
     /// <summary>Adds a purpose.</summary>
     /// <param name="purpose">The purpose.</param>
     /// <returns>These options.</returns>

@@ -24,6 +24,11 @@ internal sealed class ConsentOptionsValidator : IValidateOptions<ConsentOptions>
             failures.Add("ConsentOptions.MaxCachedSubjects must be at least 1; set DecisionCacheLifetime to 0 to disable caching.");
         }
 
+        if (!Enum.IsDefined(options.ErasureEvidence))
+        {
+            failures.Add($"ConsentOptions.ErasureEvidence {(int)options.ErasureEvidence} is not a ConsentErasureEvidence; use Retain (the default) or Remove.");
+        }
+
         var ids = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < options.Purposes.Count; i++)
         {

@@ -3,7 +3,7 @@ using System.Collections.Concurrent;
 namespace PrivacyKit.Consent;
 
 /// <summary>Keeps consent history in memory, for development, tests and single-instance use.</summary>
-internal sealed class InMemoryConsentStore : IConsentStore
+internal sealed class InMemoryConsentStore : IConsentStore, IConsentHistoryEraser
 {
     private readonly ConcurrentDictionary<string, List<ConsentRecord>> _bySubject = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, byte> _ids = new(StringComparer.Ordinal);
@@ -38,6 +38,26 @@ internal sealed class InMemoryConsentStore : IConsentStore
         lock (history)
         {
             return ValueTask.FromResult<IReadOnlyList<ConsentRecord>>([.. history]);
+        }
+    }
+
+    public ValueTask<int> RemoveHistoryAsync(string subjectId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(subjectId);
+        cancellationToken.ThrowIfCancellationRequested();
+        if (!_bySubject.TryRemove(subjectId, out var history))
+        {
+            return ValueTask.FromResult(0);
+        }
+
+        lock (history)
+        {
+            foreach (var record in history)
+            {
+                _ids.TryRemove(record.Id, out _);
+            }
+
+            return ValueTask.FromResult(history.Count);
         }
     }
 }

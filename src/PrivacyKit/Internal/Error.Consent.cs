@@ -16,4 +16,7 @@ internal static partial class Error
 
     public static ArgumentException ImportedRecordPurposeMismatch(ConsentEventKind kind, string paramName) =>
         new($"An imported {kind} record must {(kind is ConsentEventKind.OptedOutOfSaleOrSharing or ConsentEventKind.OptedInToSaleOrSharing ? "not name a purpose (it applies to every sale-or-sharing purpose)" : "name a registered purpose")}; fix ConsentRecord.PurposeId.", paramName);
+
+    public static ConsentException ConsentHistoryNotRemovable(Type storeType) =>
+        new($"ConsentOptions.ErasureEvidence is Remove, but the registered IConsentStore ({storeType.FullName}) does not implement IConsentHistoryEraser, so the consent history cannot be removed. Implement IConsentHistoryEraser on the store or set ErasureEvidence to Retain; nothing was changed.");
 }

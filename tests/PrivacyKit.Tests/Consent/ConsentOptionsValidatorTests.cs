@@ -22,6 +22,17 @@ public sealed class ConsentOptionsValidatorTests
     }
 
     [Fact]
+    public void Validate_UndefinedErasureEvidence_FailsNamingTheProperty()
+    {
+        var message = Fail(o => o.ErasureEvidence = (ConsentErasureEvidence)7);
+        Assert.Contains("ConsentOptions.ErasureEvidence 7", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ErasureEvidence_Default_IsRetain() =>
+        Assert.Equal(ConsentErasureEvidence.Retain, new ConsentOptions().ErasureEvidence);
+
+    [Fact]
     public void Validate_DuplicatePurposeId_FailsNamingIt()
     {
         var message = Fail(o => o.AddPurpose(ConsentTestHost.Marketing()).AddPurpose(ConsentTestHost.Marketing()));

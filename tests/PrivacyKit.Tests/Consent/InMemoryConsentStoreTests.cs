@@ -44,4 +44,26 @@ public sealed class InMemoryConsentStoreTests
         await store.AppendAsync(Record("b"));
         Assert.Single(snapshot);
     }
+
+    [Fact]
+    public async Task RemoveHistoryAsync_RemovesOnlyThatSubjectAndIsIdempotent()
+    {
+        var store = new InMemoryConsentStore();
+        await store.AppendAsync(Record("r1"));
+        await store.AppendAsync(Record("r2"));
+        await store.AppendAsync(Record("r3", "s2"));
+
+        Assert.Equal(2, await store.RemoveHistoryAsync("s1"));
+        Assert.Equal(0, await store.RemoveHistoryAsync("s1"));
+
+        Assert.Empty(await store.GetHistoryAsync("s1"));
+        Assert.Equal(["r3"], (await store.GetHistoryAsync("s2")).Select(r => r.Id));
+    }
+
+    [Fact]
+    public async Task RemoveHistoryAsync_NullSubject_ThrowsArgumentNull()
+    {
+        var store = new InMemoryConsentStore();
+        await Assert.ThrowsAsync<ArgumentNullException>("subjectId", () => store.RemoveHistoryAsync(null!).AsTask());
+    }
 }

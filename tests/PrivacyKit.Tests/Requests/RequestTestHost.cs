@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using PrivacyKit.Audit;
+using PrivacyKit.Consent;
 using PrivacyKit.Context;
 using PrivacyKit.Requests;
 using PrivacyKit.Retention;
@@ -23,6 +24,7 @@ internal sealed class RequestTestHost : IDisposable
         Action<IServiceCollection>? services = null,
         Action<SubjectRequestOptions>? options = null,
         bool legalHolds = true,
+        bool consentSource = false,
         params IPersonalDataSource[] sources)
     {
         var collection = new ServiceCollection();
@@ -46,6 +48,14 @@ internal sealed class RequestTestHost : IDisposable
             // AddPrivacyKit registers an in-memory hold store by default; take it away to test its absence.
             collection.RemoveAll<ILegalHoldStore>();
             collection.RemoveAll<IRetentionPlanner>();
+            collection.RemoveAll<ILegalHoldService>();
+        }
+
+        if (!consentSource)
+        {
+            // The consent feature adds its own source by default; the executor tests count only their fake sources.
+            var consent = collection.Single(d => d.ImplementationType == typeof(ConsentPersonalDataSource));
+            collection.Remove(consent);
         }
 
         if (options is not null)
