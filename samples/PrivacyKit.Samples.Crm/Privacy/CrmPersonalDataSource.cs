@@ -1,6 +1,5 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
-using PrivacyKit.Consent;
 using PrivacyKit.Encryption;
 using PrivacyKit.Keys;
 using PrivacyKit.Requests;
@@ -11,7 +10,7 @@ namespace PrivacyKit.Samples.Crm.Privacy;
 
 /// <summary>
 /// Everything the CRM holds about one customer, for data subject requests: the customer row, their
-/// contacts, notes and activities, and their consent history. Erasure deletes the rows and shreds the
+/// contacts, deals, notes and activities (the core adds their consent history). Erasure deletes the rows and shreds the
 /// customer's data key, so that encrypted copies (replicas, backups) become unreadable too.
 /// </summary>
 /// <remarks>
@@ -19,7 +18,7 @@ namespace PrivacyKit.Samples.Crm.Privacy;
 /// The EF Core adapter provides a source that reads the data map instead; it replaces this class with
 /// one registration line and no change to the request workflow.
 /// </remarks>
-public sealed class CrmPersonalDataSource(CrmDbContext db, IConsentService consent, IDataKeyManager keys) : IPersonalDataSource
+public sealed class CrmPersonalDataSource(CrmDbContext db, IDataKeyManager keys) : IPersonalDataSource
 {
     public string Name => "crm";
 
@@ -75,23 +74,6 @@ public sealed class CrmPersonalDataSource(CrmDbContext db, IConsentService conse
             {
                 ["Title"] = d.Title, ["Amount"] = d.Amount.ToString(CultureInfo.InvariantCulture), ["Stage"] = d.Stage.ToString(),
             })));
-        }
-
-        foreach (var entry in await consent.GetHistoryAsync(context.SubjectId, cancellationToken))
-        {
-            records.Add(new PersonalDataRecord
-            {
-                EntityType = "ConsentRecord",
-                Category = PersonalDataRecord.ConsentCategory,
-                RecordId = entry.Id,
-                Fields = new Dictionary<string, string?>
-                {
-                    ["purpose"] = entry.PurposeId,
-                    ["event"] = entry.Kind.ToString(),
-                    ["policyVersion"] = entry.PolicyVersion,
-                    ["at"] = entry.OccurredAt.ToString("O", CultureInfo.InvariantCulture),
-                },
-            });
         }
 
         return new PersonalDataExport
