@@ -44,9 +44,10 @@ internal sealed class TestHost : IAsyncDisposable
     public static async Task<TestHost> StartAsync(
         Action<PrivacyKitAspNetCoreOptions>? configure = null,
         bool kestrel = false,
-        Action<WebApplicationBuilder>? configureBuilder = null)
+        Action<WebApplicationBuilder>? configureBuilder = null,
+        string environment = "Production")
     {
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production" });
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = environment });
         if (kestrel)
         {
             builder.WebHost.UseUrls("http://127.0.0.1:0");
