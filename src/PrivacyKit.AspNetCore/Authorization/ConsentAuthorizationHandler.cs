@@ -57,21 +57,7 @@ internal sealed class ConsentAuthorizationHandler(
         }
 
         AspNetCoreLog.RequirementDenied(logger, "consent", purpose.Id, state.Actor.Id, reason);
-        await audit.RecordAsync(
-            new AuditEvent
-            {
-                Kind = AuditEventKind.AccessDenied,
-                Action = "consent.require",
-                ActorId = state.Actor.Id,
-                ActorRoles = state.Actor.Roles,
-                OnBehalfOf = state.Actor.OnBehalfOf,
-                SubjectId = subjectId,
-                Purpose = purpose.Id,
-                Outcome = AuditOutcome.Denied,
-                Reason = reason,
-                CorrelationId = state.CorrelationId,
-            },
-            httpContext.RequestAborted).ConfigureAwait(false);
+        await DenialAudit.RecordAsync(audit, state.Actor, "consent.require", reason, subjectId, purpose.Id, httpContext.RequestAborted).ConfigureAwait(false);
         context.Fail(new PrivacyFailureReason(
             this,
             PrivacyFailureKind.Consent,

@@ -30,16 +30,7 @@ internal sealed class StepUpAuthorizationHandler(
 
         var methods = string.Join(", ", o.MultiFactorMethods.Order(StringComparer.Ordinal));
         AspNetCoreLog.RequirementDenied(logger, "step-up", methods, actor.Id, "single-factor-sign-in");
-        await audit.RecordAsync(new AuditEvent
-        {
-            Kind = AuditEventKind.AccessDenied,
-            Action = "step-up.require",
-            ActorId = actor.Id,
-            ActorRoles = actor.Roles,
-            OnBehalfOf = actor.OnBehalfOf,
-            Outcome = AuditOutcome.Denied,
-            Reason = "single-factor-sign-in",
-        }).ConfigureAwait(false);
+        await DenialAudit.RecordAsync(audit, actor, "step-up.require", "single-factor-sign-in", null, null, CancellationToken.None).ConfigureAwait(false);
         context.Fail(new PrivacyFailureReason(
             this,
             PrivacyFailureKind.StepUp,
