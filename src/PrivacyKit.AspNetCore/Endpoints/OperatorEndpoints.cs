@@ -55,16 +55,17 @@ internal static class OperatorEndpoints
             kindFilter = parsed;
         }
 
+        var tenantId = Actor(httpContext).TenantId;
         var list = overdue == true
             ? await reports.GetOverdueAsync(httpContext.RequestAborted).ConfigureAwait(false)
-            : await reports.ListAsync(new SubjectRequestFilter { OpenOnly = openOnly == true, Kind = kindFilter, SubjectId = subjectId }, httpContext.RequestAborted).ConfigureAwait(false);
-        return TypedResults.Ok(list.Where(r => (kindFilter is null || r.Kind == kindFilter) && (subjectId is null || r.SubjectId == subjectId))
+            : await reports.ListAsync(new SubjectRequestFilter { OpenOnly = openOnly == true, Kind = kindFilter, SubjectId = subjectId, TenantId = tenantId }, httpContext.RequestAborted).ConfigureAwait(false);
+        return TypedResults.Ok(list.Where(r => (kindFilter is null || r.Kind == kindFilter) && (subjectId is null || r.SubjectId == subjectId) && InTenant(r, tenantId))
             .Select(RequestView.From).ToList());
     }
 
     private static async Task<Ok<OperatorRequestView>> GetAsync(string requestId, HttpContext httpContext, ISubjectRequestService requests)
     {
-        var request = await requests.GetAsync(requestId, httpContext.RequestAborted).ConfigureAwait(false);
+        var request = await LoadAsync(requests, requestId, httpContext).ConfigureAwait(false);
         var history = await requests.GetHistoryAsync(requestId, httpContext.RequestAborted).ConfigureAwait(false);
         return TypedResults.Ok(OperatorRequestView.From(request, history));
     }
@@ -98,6 +99,12 @@ internal static class OperatorEndpoints
             return Invalid(httpContext, error!);
         }
 
+        var actor = Actor(httpContext);
+        if (actor.TenantId is not null && body.TenantId is not null && body.TenantId != actor.TenantId)
+        {
+            return Invalid(httpContext, "'tenantId' must be your own tenant (or left out).");
+        }
+
         var request = await requests.SubmitAsync(
             new SubjectRequestSubmission
             {
@@ -105,11 +112,11 @@ internal static class OperatorEndpoints
                 Regime = regime,
                 SubjectId = body.SubjectId,
                 Channel = channel,
-                TenantId = body.TenantId,
+                TenantId = body.TenantId ?? actor.TenantId,
                 Scope = body.Scope ?? [],
                 Corrections = corrections,
             },
-            Actor(httpContext),
+            actor,
             httpContext.RequestAborted).ConfigureAwait(false);
         return TypedResults.Created($"{httpContext.Request.PathBase}{httpContext.Request.Path.Value?.TrimEnd('/')}/{request.Id}", OperatorRequestView.From(request, []));
     }
@@ -118,7 +125,7 @@ internal static class OperatorEndpoints
         string requestId, HttpContext httpContext, ISubjectRequestService requests)
     {
         var actor = Actor(httpContext);
-        var request = await requests.GetAsync(requestId, httpContext.RequestAborted).ConfigureAwait(false);
+        var request = await LoadAsync(requests, requestId, httpContext).ConfigureAwait(false);
         if (request.Status == SubjectRequestStatus.Received)
         {
             await requests.BeginVerificationAsync(requestId, actor, httpContext.RequestAborted).ConfigureAwait(false);
@@ -139,12 +146,14 @@ internal static class OperatorEndpoints
             return Invalid(httpContext, "'reason' says why the request needs more time (no personal data).");
         }
 
+        await LoadAsync(requests, requestId, httpContext).ConfigureAwait(false);
         var request = await requests.ExtendAsync(requestId, Actor(httpContext), body.Reason, httpContext.RequestAborted).ConfigureAwait(false);
         return TypedResults.Ok(RequestView.From(request));
     }
 
     private static async Task<Ok<RequestView>> CompleteAsync(string requestId, NoteBody? body, HttpContext httpContext, ISubjectRequestService requests)
     {
+        await LoadAsync(requests, requestId, httpContext).ConfigureAwait(false);
         var request = await requests.CompleteAsync(requestId, Actor(httpContext), body?.Note, httpContext.RequestAborted).ConfigureAwait(false);
         return TypedResults.Ok(RequestView.From(request));
     }
@@ -157,6 +166,7 @@ internal static class OperatorEndpoints
             return Invalid(httpContext, $"'ground' must be one of {Names.List<RejectionGround>()}.");
         }
 
+        await LoadAsync(requests, requestId, httpContext).ConfigureAwait(false);
         var request = await requests.RejectAsync(requestId, Actor(httpContext), new RequestRejection(ground, body!.Note), httpContext.RequestAborted).ConfigureAwait(false);
         return TypedResults.Ok(RequestView.From(request));
     }
@@ -164,7 +174,7 @@ internal static class OperatorEndpoints
     private static async Task<IResult> ExecuteAsync(
         string requestId, HttpContext httpContext, ISubjectRequestService requests, ISubjectRequestExecutor executor)
     {
-        var request = await requests.GetAsync(requestId, httpContext.RequestAborted).ConfigureAwait(false);
+        var request = await LoadAsync(requests, requestId, httpContext).ConfigureAwait(false);
         if (await AuthorizeAsync(httpContext, new PermissionRequirement(PermissionToExecute(request.Kind))).ConfigureAwait(false) is { } denied)
         {
             return denied;
@@ -181,4 +191,15 @@ internal static class OperatorEndpoints
             ? TypedResults.Text(certificate.ToJson(), "application/json")
             : TypedResults.Ok(new ExecutionView(RequestView.From(outcome.Request), [.. outcome.Changes.Select(ChangeView.From)]));
     }
+
+    /// <summary>Loads a request the operator may see: an operator with a tenant sees only that tenant's requests (others answer 404).</summary>
+    private static async Task<SubjectRequest> LoadAsync(ISubjectRequestService requests, string requestId, HttpContext httpContext)
+    {
+        var request = await requests.GetAsync(requestId, httpContext.RequestAborted).ConfigureAwait(false);
+        return InTenant(request, Actor(httpContext).TenantId)
+            ? request
+            : throw new SubjectRequestNotFoundException("The data subject request was not found.") { RequestId = requestId };
+    }
+
+    private static bool InTenant(SubjectRequest request, string? tenantId) => tenantId is null || request.TenantId == tenantId;
 }

@@ -44,18 +44,20 @@ internal sealed class PrivacyRequestState : IPrivacyRequestFeature
 
     public static PrivacyRequestState Get(HttpContext httpContext)
     {
-        if (httpContext.Features.Get<IPrivacyRequestFeature>() is PrivacyRequestState existing)
+        var existing = httpContext.Features.Get<IPrivacyRequestFeature>() as PrivacyRequestState;
+        if (existing is not null && (existing.Actor is not null || httpContext.User.Identity?.IsAuthenticated != true))
         {
             return existing;
         }
 
         var options = httpContext.RequestServices.GetRequiredService<IOptions<PrivacyKitAspNetCoreOptions>>().Value;
+        // First use, or first use since authentication ran (an audit event before it saw no user): keep the correlation id.
         var actor = CreateActor(httpContext.User, options);
         var regime = ReadRegime(httpContext.User, options);
         var purpose = httpContext.Request.Headers[options.PurposeHeaderName].ToString();
         var gpc = string.Equals(httpContext.Request.Headers[GpcHeader].ToString().Trim(), "1", StringComparison.Ordinal)
             && options.GlobalPrivacyControlRegimes.Contains(regime);
-        var state = new PrivacyRequestState(actor, regime, purpose.Length == 0 ? null : purpose, CorrelationOf(httpContext), gpc);
+        var state = new PrivacyRequestState(actor, regime, purpose.Length == 0 ? null : purpose, existing?.CorrelationId ?? CorrelationOf(httpContext), gpc);
         httpContext.Features.Set<IPrivacyRequestFeature>(state);
         return state;
     }

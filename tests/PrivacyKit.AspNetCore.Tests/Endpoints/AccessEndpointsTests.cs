@@ -8,7 +8,7 @@ using PrivacyKit.Audit;
 
 namespace PrivacyKit.AspNetCore.Tests.Endpoints;
 
-public sealed class AccessEndpointsTests
+public sealed class AccessEndpointsTests(SharedHost shared) : IClassFixture<SharedHost>
 {
     public static TheoryData<string, string> Endpoints => new()
     {
@@ -22,7 +22,7 @@ public sealed class AccessEndpointsTests
     [MemberData(nameof(Endpoints))]
     public async Task Endpoint_Anonymous_Answers401(string method, string path)
     {
-        await using var host = await TestHost.StartAsync();
+        var host = shared.Host;
 
         using var response = await host.Client.SendAsync(As.Anonymous, new HttpMethod(method), path, new { });
 
@@ -33,7 +33,7 @@ public sealed class AccessEndpointsTests
     [MemberData(nameof(Endpoints))]
     public async Task Endpoint_DataSubject_Answers403(string method, string path)
     {
-        await using var host = await TestHost.StartAsync();
+        var host = shared.Host;
         var assignment = await GrantAsync(host, "op-x", "clerk");
 
         using var response = await host.Client.SendAsync(As.Alice, new HttpMethod(method), path.Replace("any-id", assignment, StringComparison.Ordinal),

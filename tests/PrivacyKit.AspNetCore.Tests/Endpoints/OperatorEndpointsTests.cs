@@ -5,7 +5,7 @@ using PrivacyKit.AspNetCore.Tests.TestSupport;
 
 namespace PrivacyKit.AspNetCore.Tests.Endpoints;
 
-public sealed class OperatorEndpointsTests
+public sealed class OperatorEndpointsTests(SharedHost shared) : IClassFixture<SharedHost>
 {
     public static TheoryData<string, string> Endpoints => new()
     {
@@ -23,7 +23,7 @@ public sealed class OperatorEndpointsTests
     [MemberData(nameof(Endpoints))]
     public async Task Endpoint_Anonymous_Answers401(string method, string path)
     {
-        await using var host = await TestHost.StartAsync();
+        var host = shared.Host;
 
         using var response = await host.Client.SendAsync(As.Anonymous, new HttpMethod(method), path, new { });
 
@@ -34,7 +34,7 @@ public sealed class OperatorEndpointsTests
     [MemberData(nameof(Endpoints))]
     public async Task Endpoint_DataSubject_Answers403AndReachesNoRequest(string method, string path)
     {
-        await using var host = await TestHost.StartAsync();
+        var host = shared.Host;
         var id = await SubmitAsync(host, "access", "cust-bob");
 
         using var response = await host.Client.SendAsync(As.Alice, new HttpMethod(method), path.Replace("any-id", id, StringComparison.Ordinal),
@@ -54,7 +54,7 @@ public sealed class OperatorEndpointsTests
     [InlineData("POST", "/privacy/requests/no-such-id/execute")]
     public async Task Endpoint_UnknownRequest_Answers404(string method, string path)
     {
-        await using var host = await TestHost.StartAsync();
+        var host = shared.Host;
 
         using var response = await host.Client.SendAsync(As.Dpo, new HttpMethod(method), path, new { reason = "volume", ground = "excessive" });
 
@@ -353,6 +353,28 @@ public sealed class OperatorEndpointsTests
         Assert.Equal(HttpStatusCode.OK, ok.StatusCode);
         Assert.Equal(HttpStatusCode.TooManyRequests, limited.StatusCode);
         Assert.EndsWith("export-rate-limited", (await limited.ProblemAsync()).Type, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Endpoints_OperatorOfATenant_NeitherSeeNorChangeAnotherTenantsRequests()
+    {
+        await using var host = await TestHost.StartAsync();
+        var euClerk = As.Clerk with { User = "op-eu", Tenant = "eu-1" };
+        var usClerk = As.Clerk with { User = "op-us", Tenant = "us-1" };
+        using var submitted = await host.Client.SendAsync(usClerk, HttpMethod.Post, "/privacy/requests", new { kind = "erasure", subjectId = "cust-bob", channel = "email" });
+        var usRequest = (await submitted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("request").GetProperty("id").GetString();
+
+        using var list = await host.Client.SendAsync(euClerk, HttpMethod.Get, "/privacy/requests");
+        using var get = await host.Client.SendAsync(euClerk, HttpMethod.Get, "/privacy/requests/" + usRequest);
+        using var reject = await host.Client.SendAsync(euClerk, HttpMethod.Post, $"/privacy/requests/{usRequest}/reject", new { ground = "excessive" });
+        using var foreignTenant = await host.Client.SendAsync(euClerk, HttpMethod.Post, "/privacy/requests", new { kind = "erasure", subjectId = "cust-bob", channel = "email", tenantId = "us-1" });
+        using var ownList = await host.Client.SendAsync(usClerk, HttpMethod.Get, "/privacy/requests");
+
+        Assert.Empty((await list.Content.ReadFromJsonAsync<JsonElement>()).EnumerateArray());
+        Assert.Equal(HttpStatusCode.NotFound, get.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, reject.StatusCode);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, foreignTenant.StatusCode);
+        Assert.Equal([usRequest], (await ownList.Content.ReadFromJsonAsync<JsonElement>()).EnumerateArray().Select(e => e.GetProperty("id").GetString()));
     }
 
     internal static async Task<string> SubmitAsync(TestHost host, string kind, string subjectId)

@@ -2,12 +2,13 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using PrivacyKit.AspNetCore.Tests.TestSupport;
 using PrivacyKit.Consent;
 
 namespace PrivacyKit.AspNetCore.Tests.Endpoints;
 
-public sealed class SubjectEndpointsTests
+public sealed class SubjectEndpointsTests(SharedHost shared) : IClassFixture<SharedHost>
 {
     public static TheoryData<string, string> Endpoints => new()
     {
@@ -25,7 +26,7 @@ public sealed class SubjectEndpointsTests
     [MemberData(nameof(Endpoints))]
     public async Task Endpoint_Anonymous_Answers401(string method, string path)
     {
-        await using var host = await TestHost.StartAsync();
+        var host = shared.Host;
 
         using var response = await host.Client.SendAsync(As.Anonymous, new HttpMethod(method), path, new { granted = true, kind = "erasure" });
 
@@ -36,7 +37,7 @@ public sealed class SubjectEndpointsTests
     [MemberData(nameof(Endpoints))]
     public async Task Endpoint_SignedInUserIsNoDataSubject_Answers403(string method, string path)
     {
-        await using var host = await TestHost.StartAsync();
+        var host = shared.Host;
 
         using var response = await host.Client.SendAsync(As.Dpo, new HttpMethod(method), path, new { granted = true, kind = "erasure" });
 
@@ -274,5 +275,16 @@ public sealed class SubjectEndpointsTests
         Assert.DoesNotContain("user-bob", text, StringComparison.Ordinal);
         Assert.DoesNotContain("rep-1", text, StringComparison.Ordinal);
         Assert.Equal(2, items.Count);
+    }
+
+    [Fact]
+    public async Task GetAccessHistory_NoReadableAuditSink_Answers501SayingWhatToAdd()
+    {
+        await using var host = await TestHost.StartAsync(configureBuilder: b => b.Services.RemoveAll<PrivacyKit.Audit.IAuditReader>());
+
+        using var response = await host.Client.SendAsync(As.Alice, HttpMethod.Get, "/privacy/me/access-history");
+
+        Assert.Equal(HttpStatusCode.NotImplemented, response.StatusCode);
+        Assert.Contains("AddJsonLinesAuditSink", (await response.ProblemAsync()).Detail, StringComparison.Ordinal);
     }
 }
