@@ -59,6 +59,7 @@ public static class PrivacyKitAspNetCoreBuilderExtensions
         services.TryAddEnumerable(ServiceDescriptor.Scoped<IAuthorizationHandler, DataSubjectAuthorizationHandler>());
         services.AddRateLimiter(o => o.AddPolicy<string, ExportRateLimiterPolicy>(ExportRateLimiterPolicy.Name));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, TransportPostureCheck>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, ConsentRequirementStartupCheck>());
         DecorateAuditTrail(services);
         return builder;
     }

@@ -45,7 +45,8 @@ internal sealed class TestHost : IAsyncDisposable
         Action<PrivacyKitAspNetCoreOptions>? configure = null,
         bool kestrel = false,
         Action<WebApplicationBuilder>? configureBuilder = null,
-        string environment = "Production")
+        string environment = "Production",
+        Action<WebApplication>? map = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = environment });
         if (kestrel)
@@ -101,6 +102,7 @@ internal sealed class TestHost : IAsyncDisposable
         app.UsePrivacyKit();
         app.MapPrivacyEndpoints("/privacy");
         MapCrm(app);
+        map?.Invoke(app);
         app.MapControllers();
         await app.StartAsync();
 
