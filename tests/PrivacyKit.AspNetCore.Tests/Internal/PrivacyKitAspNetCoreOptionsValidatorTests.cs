@@ -3,7 +3,7 @@ using PrivacyKit.AspNetCore.Internal;
 using PrivacyKit.AspNetCore.Tests.TestSupport;
 using PrivacyKit.Requests;
 
-namespace PrivacyKit.AspNetCore.Tests;
+namespace PrivacyKit.AspNetCore.Tests.Internal;
 
 public sealed class PrivacyKitAspNetCoreOptionsValidatorTests
 {

@@ -4,9 +4,9 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using PrivacyKit.AspNetCore.Tests.TestSupport;
 
-namespace PrivacyKit.AspNetCore.Tests.Endpoints;
+namespace PrivacyKit.AspNetCore.Tests;
 
-public sealed class PrivacyEndpointMetadataTests
+public sealed class PrivacyEndpointRouteBuilderExtensionsTests
 {
     [Fact]
     public async Task MapPrivacyEndpoints_EveryEndpoint_HasUniqueNameSummaryTagsAndProblemResponses()
