@@ -10,7 +10,7 @@ public sealed class LogRedactionTests
     [Fact]
     public async Task FullRequests_WithRedactionEnabled_LogsAndAuditHoldNoCanaryValue()
     {
-        await using var host = await TestHost.StartAsync(kestrel: true);
+        await using var host = await TestHost.StartAsync(kestrel: true, minimumLogLevel: Microsoft.Extensions.Logging.LogLevel.Trace);
 
         using var read = await host.Client.SendAsync(As.Rep1, HttpMethod.Get, "/customers/cust-alice");
         using var export = await host.Client.SendAsync(As.Alice, HttpMethod.Post, "/privacy/me/export", configure: r => r.Headers.Add("Sec-GPC", "1"));

@@ -25,7 +25,7 @@ public sealed class PrivacyAuthorizationPolicyProviderProperties
          from route in Name("abcdefghijklmnopqrstuvwxyzA-Z_").Select(r => (string?)r).Or(Gen.Constant((string?)null))
          select (purpose, route)).ToArbitrary();
 
-    [Property(MaxTest = 200)]
+    [Property(MaxTest = 100)]
     public Property GetPolicyAsync_AnyPermissionAttribute_RoundTripsToAnAuthenticatedPermissionRequirement() =>
         Prop.ForAll(Permissions(), async p =>
         {
@@ -36,7 +36,7 @@ public sealed class PrivacyAuthorizationPolicyProviderProperties
                 && policy.Requirements.Any(r => r is Microsoft.AspNetCore.Authorization.Infrastructure.DenyAnonymousAuthorizationRequirement);
         });
 
-    [Property(MaxTest = 200)]
+    [Property(MaxTest = 100)]
     public Property GetPolicyAsync_AnyConsentAttribute_RoundTripsPurposeAndRouteValue() =>
         Prop.ForAll(Consents(), async c =>
         {

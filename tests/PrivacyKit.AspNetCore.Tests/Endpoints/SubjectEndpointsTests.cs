@@ -49,7 +49,10 @@ public sealed class SubjectEndpointsTests(SharedHost shared) : IClassFixture<Sha
     public async Task GetConsents_Subject_ListsEveryPurposeWithDecision()
     {
         await using var host = await TestHost.StartAsync();
-        await host.App.Services.GetRequiredService<IConsentService>().GrantAsync("cust-alice", "marketing", ConsentSource.Form);
+        var consent = host.App.Services.GetRequiredService<IConsentService>();
+        await consent.GrantAsync("cust-alice", "marketing", ConsentSource.Form);
+        await consent.GrantAsync("cust-bob", "ads", ConsentSource.Form);
+        await consent.OptOutOfSaleOrSharingAsync("cust-bob", ConsentSource.Form);
 
         using var response = await host.Client.SendAsync(As.Alice, HttpMethod.Get, "/privacy/me/consents");
 

@@ -46,7 +46,8 @@ internal sealed class TestHost : IAsyncDisposable
         bool kestrel = false,
         Action<WebApplicationBuilder>? configureBuilder = null,
         string environment = "Production",
-        Action<WebApplication>? map = null)
+        Action<WebApplication>? map = null,
+        LogLevel minimumLogLevel = LogLevel.Information)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = environment });
         if (kestrel)
@@ -59,7 +60,7 @@ internal sealed class TestHost : IAsyncDisposable
         }
 
         builder.Logging.ClearProviders();
-        builder.Logging.SetMinimumLevel(LogLevel.Trace);
+        builder.Logging.SetMinimumLevel(minimumLogLevel);
         builder.Logging.AddFakeLogging();
 
         var sink = new InMemoryAuditSink();
