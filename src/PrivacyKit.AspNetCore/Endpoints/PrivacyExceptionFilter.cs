@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using PrivacyKit.Access;
 using PrivacyKit.AspNetCore.Http;
 using PrivacyKit.AspNetCore.Internal;
+using PrivacyKit.Audit;
 using PrivacyKit.Consent;
 using PrivacyKit.Requests;
 
@@ -33,6 +34,10 @@ internal sealed class PrivacyExceptionFilter(ILogger<PrivacyExceptionFilter> log
         SeparationOfDutiesException => new(StatusCodes.Status409Conflict, "separation-of-duties", "Conflicting roles", e => e.Message),
         ConsentException { PurposeId: not null } => new(StatusCodes.Status404NotFound, "purpose-not-found", "Unknown purpose", e => e.Message),
         AccessControlException or ArgumentException => new(StatusCodes.Status422UnprocessableEntity, "invalid-input", "Invalid input", e => e.Message),
+        SubjectRequestExecutionException => new(StatusCodes.Status503ServiceUnavailable, "source-failed", "A personal data source failed",
+            e => $"The personal data source '{((SubjectRequestExecutionException)e).SourceName}' failed; the request stays open and resumes from that source when executed again."),
+        AuditException => new(StatusCodes.Status503ServiceUnavailable, "audit-unavailable", "Audit trail unavailable",
+            _ => "The operation could not be audited and was not confirmed; retry later."),
         _ => null,
     };
 

@@ -290,4 +290,19 @@ public sealed class SubjectEndpointsTests(SharedHost shared) : IClassFixture<Sha
         Assert.Equal(HttpStatusCode.NotImplemented, response.StatusCode);
         Assert.Contains("AddJsonLinesAuditSink", (await response.ProblemAsync()).Detail, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Export_SourceFails_Answers503NamingSourceWithoutItsMessage()
+    {
+        await using var host = await TestHost.StartAsync(configureBuilder: b =>
+            b.Services.TryAddEnumerable(ServiceDescriptor.Singleton<PrivacyKit.Requests.IPersonalDataSource, FailingDataSource>()));
+
+        using var response = await host.Client.SendAsync(As.Alice, HttpMethod.Post, "/privacy/me/export");
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        var problem = await response.ProblemAsync();
+        Assert.Contains("'crm.broken'", problem.Detail, StringComparison.Ordinal);
+        Assert.DoesNotContain(Canary.AliceEmail, await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.DoesNotContain(host.Logs.GetSnapshot(), r => r.Message.Contains(Canary.AliceEmail, StringComparison.Ordinal) || (r.Exception?.ToString().Contains(Canary.AliceEmail, StringComparison.Ordinal) ?? false));
+    }
 }
