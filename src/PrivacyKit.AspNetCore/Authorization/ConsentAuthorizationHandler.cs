@@ -40,8 +40,9 @@ internal sealed class ConsentAuthorizationHandler(
         {
             reason = "no-data-subject";
         }
-        else if (purpose.IsSaleOrSharing && state.GlobalPrivacyControl)
+        else if (purpose.IsSaleOrSharing && state.GlobalPrivacyControl && subjectId == state.Actor.SubjectId)
         {
+            // The signal speaks for the signed-in subject only, never for a customer an employee is working on.
             reason = "global-privacy-control";
         }
         else

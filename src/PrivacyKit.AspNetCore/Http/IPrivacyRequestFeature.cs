@@ -26,8 +26,8 @@ public interface IPrivacyRequestFeature
     bool GlobalPrivacyControl { get; }
 
     /// <summary>
-    /// Gets a value indicating whether the request must be treated as opted out of sale and sharing: it carried an
-    /// honoured Global Privacy Control signal, or the subject opted out before.
+    /// Gets a value indicating whether the request must be treated as opted out of sale and sharing for the signed-in
+    /// subject: it carried an honoured Global Privacy Control signal, or the subject opted out before.
     /// </summary>
     bool IsOptedOutOfSaleOrSharing { get; }
 }

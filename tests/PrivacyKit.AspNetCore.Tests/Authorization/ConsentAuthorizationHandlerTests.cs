@@ -1,4 +1,6 @@
 using System.Net;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using PrivacyKit.AspNetCore.Tests.TestSupport;
 using PrivacyKit.Audit;
@@ -74,6 +76,22 @@ public sealed class ConsentAuthorizationHandlerTests
         using var response = await host.Client.SendAsync(As.Anonymous, HttpMethod.Get, "/ads/profile");
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task RequireConsent_GpcFromEmployeeWorkingOnCustomer_DoesNotSpeakForTheCustomer()
+    {
+        await using var host = await TestHost.StartAsync(map: app =>
+            app.MapPost("/customers/{id}/share", (string id) => Results.Ok()).RequireConsent("ads", "id"));
+        var consent = host.App.Services.GetRequiredService<IConsentService>();
+        await consent.GrantAsync("cust-alice", "ads", ConsentSource.Form);
+
+        using var employee = await host.Client.SendAsync(As.Rep1, HttpMethod.Post, "/customers/cust-alice/share", configure: r => r.Headers.Add("Sec-GPC", "1"));
+        using var customer = await host.Client.SendAsync(As.Alice, HttpMethod.Post, "/customers/cust-alice/share", configure: r => r.Headers.Add("Sec-GPC", "1"));
+
+        Assert.Equal(HttpStatusCode.OK, employee.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, customer.StatusCode);
+        Assert.Equal("global-privacy-control", (await customer.ProblemAsync()).Extension("reason"));
     }
 
     [Theory]
