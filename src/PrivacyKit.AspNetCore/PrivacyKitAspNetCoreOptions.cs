@@ -40,7 +40,14 @@ public sealed class PrivacyKitAspNetCoreOptions
     /// <value>Default <see cref="PrivacyRegime.Gdpr"/>.</value>
     public PrivacyRegime DefaultRegime { get; set; } = PrivacyRegime.Gdpr;
 
-    /// <summary>Gets or sets the request header that names the purpose of the request's processing.</summary>
+    /// <summary>
+    /// Gets or sets the claim type that binds a token to a processing purpose (e.g. a service client allowed only for
+    /// <c>billing</c>). When the principal has it, it is the request's purpose and the purpose header is ignored.
+    /// </summary>
+    /// <value>Default <c>privacy_purpose</c>.</value>
+    public string PurposeClaimType { get; set; } = "privacy_purpose";
+
+    /// <summary>Gets or sets the request header that names the purpose of the request's processing (when no purpose claim binds it).</summary>
     /// <value>Default <c>X-Privacy-Purpose</c>.</value>
     public string PurposeHeaderName { get; set; } = "X-Privacy-Purpose";
 

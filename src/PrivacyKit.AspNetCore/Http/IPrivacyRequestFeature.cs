@@ -16,7 +16,7 @@ public interface IPrivacyRequestFeature
     /// <summary>Gets the privacy regime that applies to the request's subject (from the regime claim, else the default).</summary>
     PrivacyRegime Regime { get; }
 
-    /// <summary>Gets the purpose the client declared in the purpose header, or <see langword="null"/>.</summary>
+    /// <summary>Gets the purpose of the request: the token's purpose claim, else the purpose header, else <see langword="null"/>.</summary>
     string? Purpose { get; }
 
     /// <summary>Gets the W3C trace id that correlates the request's audit events.</summary>

@@ -54,7 +54,8 @@ internal sealed class PrivacyRequestState : IPrivacyRequestFeature
         // First use, or first use since authentication ran (an audit event before it saw no user): keep the correlation id.
         var actor = CreateActor(httpContext.User, options);
         var regime = ReadRegime(httpContext.User, options);
-        var purpose = httpContext.Request.Headers[options.PurposeHeaderName].ToString();
+        var purpose = NullIfEmpty(httpContext.User.FindFirst(options.PurposeClaimType)?.Value)
+            ?? httpContext.Request.Headers[options.PurposeHeaderName].ToString();
         var gpc = string.Equals(httpContext.Request.Headers[GpcHeader].ToString().Trim(), "1", StringComparison.Ordinal)
             && options.GlobalPrivacyControlRegimes.Contains(regime);
         var state = new PrivacyRequestState(actor, regime, purpose.Length == 0 ? null : purpose, existing?.CorrelationId ?? CorrelationOf(httpContext), gpc);

@@ -15,6 +15,7 @@ internal sealed class PrivacyKitAspNetCoreOptionsValidator : IValidateOptions<Pr
         Require(errors, options.SubjectIdClaimType, nameof(options.SubjectIdClaimType));
         Require(errors, options.OnBehalfOfClaimType, nameof(options.OnBehalfOfClaimType));
         Require(errors, options.RegimeClaimType, nameof(options.RegimeClaimType));
+        Require(errors, options.PurposeClaimType, nameof(options.PurposeClaimType));
         Require(errors, options.PurposeHeaderName, nameof(options.PurposeHeaderName));
         Require(errors, options.AuthenticationMethodClaimType, nameof(options.AuthenticationMethodClaimType));
         if (!Enum.IsDefined(options.DefaultRegime))

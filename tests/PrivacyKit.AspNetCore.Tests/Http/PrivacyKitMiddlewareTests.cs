@@ -37,6 +37,20 @@ public sealed class PrivacyKitMiddlewareTests
     }
 
     [Fact]
+    public async Task Invoke_TokenBoundToPurpose_IgnoresThePurposeHeader()
+    {
+        await using var host = await TestHost.StartAsync();
+
+        using var response = await host.Client.SendAsync(new As("svc-billing"), HttpMethod.Get, "/context", configure: r =>
+        {
+            r.Headers.Add("X-Test-Purpose", "billing");
+            r.Headers.Add("X-Privacy-Purpose", "marketing");
+        });
+
+        Assert.Equal("billing", (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("purpose").GetString());
+    }
+
+    [Fact]
     public async Task Invoke_NoTraceParent_UsesA32HexDigitTraceId()
     {
         await using var host = await TestHost.StartAsync();

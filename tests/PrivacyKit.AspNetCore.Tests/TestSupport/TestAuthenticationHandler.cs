@@ -8,7 +8,7 @@ namespace PrivacyKit.AspNetCore.Tests.TestSupport;
 
 /// <summary>
 /// A TEST-ONLY authentication scheme: it trusts request headers to say who the user is. Never use it outside tests.
-/// X-Test-User (actor id; absent = anonymous), X-Test-Subject, X-Test-Roles (comma separated), X-Test-Amr, X-Test-Regime, X-Test-Tenant.
+/// X-Test-User (actor id; absent = anonymous), X-Test-Subject, X-Test-Roles (comma separated), X-Test-Amr, X-Test-Regime, X-Test-Tenant, X-Test-Purpose.
 /// </summary>
 internal sealed class TestAuthenticationHandler(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
@@ -28,6 +28,7 @@ internal sealed class TestAuthenticationHandler(IOptionsMonitor<AuthenticationSc
         Add(claims, "X-Test-Amr", "amr");
         Add(claims, "X-Test-Regime", "privacy_regime");
         Add(claims, "X-Test-Tenant", "tenant_id");
+        Add(claims, "X-Test-Purpose", "privacy_purpose");
         foreach (var role in Request.Headers["X-Test-Roles"].ToString().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
             claims.Add(new Claim(ClaimTypes.Role, role));
