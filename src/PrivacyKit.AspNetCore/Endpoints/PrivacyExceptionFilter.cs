@@ -21,7 +21,17 @@ internal sealed class PrivacyExceptionFilter(ILogger<PrivacyExceptionFilter> log
         catch (Exception ex) when (Map(ex) is { } mapped)
         {
             var httpContext = context.HttpContext;
-            AspNetCoreLog.EndpointFailed(logger, ex.GetType().Name, PrivacyRequestState.Get(httpContext).CorrelationId, mapped.Status);
+            var correlationId = PrivacyRequestState.Get(httpContext).CorrelationId;
+            var exceptionType = ex.GetType().Name;
+            if (mapped.Status >= StatusCodes.Status500InternalServerError)
+            {
+                AspNetCoreLog.EndpointFailed(logger, exceptionType, correlationId, mapped.Status);
+            }
+            else
+            {
+                AspNetCoreLog.EndpointRefused(logger, exceptionType, correlationId, mapped.Status);
+            }
+
             return TypedResults.Problem(PrivacyProblems.Create(httpContext, mapped.Status, mapped.Type, mapped.Title, mapped.Detail(ex)));
         }
     }

@@ -18,6 +18,9 @@ internal static partial class AspNetCoreLog
     [LoggerMessage(EventId = 9004, Level = LogLevel.Critical, Message = "Refusing to start: {Count} transport posture finding(s) and RefuseInsecureTransport is on outside Development.")]
     public static partial void RefusingToStart(ILogger logger, int count);
 
-    [LoggerMessage(EventId = 9005, Level = LogLevel.Warning, Message = "A privacy endpoint failed with {ExceptionType} (correlation {CorrelationId}); answered {StatusCode}.")]
+    [LoggerMessage(EventId = 9005, Level = LogLevel.Information, Message = "A privacy endpoint refused the request with {ExceptionType} (correlation {CorrelationId}); answered {StatusCode}.")]
+    public static partial void EndpointRefused(ILogger logger, string exceptionType, string correlationId, int statusCode);
+
+    [LoggerMessage(EventId = 9006, Level = LogLevel.Warning, Message = "A privacy endpoint failed with {ExceptionType} (correlation {CorrelationId}); answered {StatusCode}.")]
     public static partial void EndpointFailed(ILogger logger, string exceptionType, string correlationId, int statusCode);
 }

@@ -302,6 +302,7 @@ public sealed class SubjectEndpointsTests(SharedHost shared) : IClassFixture<Sha
         Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
         var problem = await response.ProblemAsync();
         Assert.Contains("'crm.broken'", problem.Detail, StringComparison.Ordinal);
+        Assert.Contains(host.Logs.GetSnapshot(), r => r.Id.Id == 9006 && r.Message.Contains(problem.Extension("correlationId"), StringComparison.Ordinal));
         Assert.DoesNotContain(Canary.AliceEmail, await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.DoesNotContain(host.Logs.GetSnapshot(), r => r.Message.Contains(Canary.AliceEmail, StringComparison.Ordinal) || (r.Exception?.ToString().Contains(Canary.AliceEmail, StringComparison.Ordinal) ?? false));
     }
