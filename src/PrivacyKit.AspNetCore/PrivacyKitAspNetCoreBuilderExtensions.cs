@@ -50,7 +50,6 @@ public static class PrivacyKitAspNetCoreBuilderExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PrivacyKitAspNetCoreOptions>, PrivacyKitAspNetCoreOptionsValidator>());
         services.AddHttpContextAccessor();
         services.AddAuthorization();
-        services.AddProblemDetails();
         services.Replace(ServiceDescriptor.Singleton<IAuthorizationPolicyProvider, PrivacyAuthorizationPolicyProvider>());
         services.Replace(ServiceDescriptor.Singleton<IAuthorizationMiddlewareResultHandler, PrivacyAuthorizationResultHandler>());
         services.TryAddEnumerable(ServiceDescriptor.Scoped<IAuthorizationHandler, PermissionAuthorizationHandler>());
