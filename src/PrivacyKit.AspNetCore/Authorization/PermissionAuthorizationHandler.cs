@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
@@ -22,9 +23,9 @@ internal sealed class PermissionAuthorizationHandler(
             return; // not authenticated: the policy's authenticated-user requirement answers 401
         }
 
-        var decision = context.Resource is null or HttpContext
+        var decision = IsRequest(context.Resource, out var entity)
             ? await evaluator.EvaluateAsync(actor, requirement.Permission).ConfigureAwait(false)
-            : await evaluator.EvaluateInstanceAsync(actor, requirement.Permission, context.Resource).ConfigureAwait(false);
+            : await evaluator.EvaluateInstanceAsync(actor, requirement.Permission, entity).ConfigureAwait(false);
         if (decision.IsAllowed)
         {
             context.Succeed(requirement);
@@ -42,5 +43,13 @@ internal sealed class PermissionAuthorizationHandler(
             decision.Reason == AccessDecisionReason.OutOfScope
                 ? $"The permission '{permission}' does not reach this resource: it lies outside your row scope."
                 : $"This operation needs the permission '{permission}', which none of your roles grants."));
+    }
+
+    // Endpoint routing passes the HttpContext, MVC's authorization filter its filter context: neither is an entity
+    // to check against the row scope; anything else is (resource-based authorization).
+    private static bool IsRequest(object? resource, [NotNullWhen(false)] out object? entity)
+    {
+        entity = resource;
+        return resource is null or HttpContext or Endpoint or Microsoft.AspNetCore.Mvc.Filters.AuthorizationFilterContext;
     }
 }

@@ -1,4 +1,7 @@
 using System.Net;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Authorization;
+using Microsoft.Extensions.DependencyInjection;
 using PrivacyKit.AspNetCore.Tests.TestSupport;
 using PrivacyKit.Audit;
 
@@ -72,6 +75,19 @@ public sealed class PermissionAuthorizationHandlerTests
         var denial = Assert.Single(host.Audit.Records, r => r.Event.Kind == AuditEventKind.AccessDenied);
         Assert.Equal("OutOfScope", denial.Event.Reason);
         Assert.Equal("customers:update", denial.Event.Action);
+    }
+
+    [Fact]
+    public async Task RequirePermission_AsGlobalMvcAuthorizeFilter_TreatsFilterContextAsRequestNotEntity()
+    {
+        await using var host = await TestHost.StartAsync(configureBuilder: b => b.Services.Configure<MvcOptions>(o =>
+            o.Filters.Add(new AuthorizeFilter([new RequirePermissionAttribute("customers:read")]))));
+
+        using var allowed = await host.Client.SendAsync(As.Rep1, HttpMethod.Get, "/api/customers/cust-bob");
+        using var denied = await host.Client.SendAsync(As.Nobody, HttpMethod.Get, "/api/customers/cust-bob");
+
+        Assert.Equal(HttpStatusCode.OK, allowed.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, denied.StatusCode);
     }
 
     [Fact]
