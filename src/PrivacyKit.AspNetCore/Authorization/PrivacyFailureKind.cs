@@ -1,0 +1,9 @@
+namespace PrivacyKit.AspNetCore.Authorization;
+
+internal enum PrivacyFailureKind
+{
+    Permission,
+    Consent,
+    StepUp,
+    DataSubject,
+}
