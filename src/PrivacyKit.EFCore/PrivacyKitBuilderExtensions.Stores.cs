@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using PrivacyKit.Consent;
+using PrivacyKit.EFCore.Jobs;
 using PrivacyKit.EFCore.Stores;
 using PrivacyKit.Keys;
 using PrivacyKit.Requests;
@@ -47,6 +48,27 @@ public static partial class EntityFrameworkPrivacyKitBuilderExtensions
         services.Replace(ServiceDescriptor.Singleton<ISubjectRequestStore, EntityFrameworkSubjectRequestStore<TContext>>());
         services.Replace(ServiceDescriptor.Singleton<ILegalHoldStore, EntityFrameworkLegalHoldStore<TContext>>());
         AddAuditStoreServices<TContext>(services);
+        return builder;
+    }
+
+    /// <summary>
+    /// Registers <see cref="IPrivacyKitJobs"/>: the maintenance jobs (encrypt existing plaintext columns, re-encrypt
+    /// under the newest data-key version, re-wrap data keys under the current key-encryption key, shred a subject's
+    /// data key) over the entities of <typeparamref name="TContext"/>. Contexts are created as for
+    /// <see cref="AddEntityFrameworkStores{TContext}(IPrivacyKitBuilder)"/> (a context factory if registered, else a
+    /// scope per batch).
+    /// </summary>
+    /// <typeparam name="TContext">The application's DbContext holding the entities with encrypted properties.</typeparam>
+    /// <param name="builder">The PrivacyKit builder.</param>
+    /// <returns>The builder.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="builder"/> is <see langword="null"/>.</exception>
+    public static IPrivacyKitBuilder AddEntityFrameworkJobs<TContext>(this IPrivacyKitBuilder builder)
+        where TContext : DbContext
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddLogging();
+        builder.Services.TryAddSingleton<StoreContextFactory<TContext>>();
+        builder.Services.Replace(ServiceDescriptor.Singleton<IPrivacyKitJobs, PrivacyKitJobs<TContext>>());
         return builder;
     }
 

@@ -15,7 +15,8 @@ internal sealed class StoreContextFactory<TContext>(IServiceProvider services)
 {
     private int _checked;
 
-    public async ValueTask<StoreContext<TContext>> CreateAsync(CancellationToken cancellationToken)
+    /// <summary>Creates a context; unless <paramref name="requireStores"/> is false, checks once that its model holds the store tables.</summary>
+    public async ValueTask<StoreContext<TContext>> CreateAsync(CancellationToken cancellationToken, bool requireStores = true)
     {
         StoreContext<TContext> lease;
         if (services.GetService<IDbContextFactory<TContext>>() is { } factory)
@@ -28,7 +29,7 @@ internal sealed class StoreContextFactory<TContext>(IServiceProvider services)
             lease = new StoreContext<TContext>(scope.ServiceProvider.GetRequiredService<TContext>(), scope);
         }
 
-        if (Volatile.Read(ref _checked) == 0)
+        if (requireStores && Volatile.Read(ref _checked) == 0)
         {
             if (lease.Context.Model.FindEntityType(typeof(DataKeyRow)) is null)
             {
