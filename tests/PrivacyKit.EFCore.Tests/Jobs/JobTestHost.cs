@@ -27,7 +27,7 @@ internal sealed class JobTestHost : IAsyncDisposable
         var services = new ServiceCollection();
         services.AddSingleton<PrivacyKit.Audit.IAuditTrail>(Audit);
         services.AddLogging(b => b.SetMinimumLevel(LogLevel.Trace).AddProvider(Logs));
-        services.AddDbContextFactory<CrmJobContext>(o => database.Configure(o));
+        services.AddDbContextFactory<CrmJobContext>(o => PooledConnections.Configure(database, o));
         services.AddPrivacyKit().AddKeyEncryptionKey(kek).AddEntityFrameworkStores<CrmJobContext>().AddEntityFrameworkJobs<CrmJobContext>();
         _provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
     }

@@ -32,11 +32,11 @@ internal sealed class StoreTestHost : IAsyncDisposable
         services.AddLogging();
         if (useFactory)
         {
-            services.AddDbContextFactory<StoreTestContext>(o => database.Configure(o));
+            services.AddDbContextFactory<StoreTestContext>(o => PooledConnections.Configure(database, o));
         }
         else
         {
-            services.AddDbContext<StoreTestContext>(o => database.Configure(o));
+            services.AddDbContext<StoreTestContext>(o => PooledConnections.Configure(database, o));
         }
 
         services.AddPrivacyKit()
