@@ -36,6 +36,8 @@ public sealed class PrivacyKitJobsCrashTests
         Assert.True(encryptKills >= 3, $"only {encryptKills} kills during encryption");
         Assert.True(reencryptKills >= 3, $"only {reencryptKills} kills during re-encryption");
         Assert.Equal(values, await host.AssertEveryValueIntactAsync(requireEncrypted: true));
+        Assert.Contains(host.Logs.Entries, e => e.EventId.Id == 7205);
+        Assert.DoesNotContain(host.Logs.Entries, e => e.Text.Contains("canary", StringComparison.OrdinalIgnoreCase) || e.Text.Contains("@example.com", StringComparison.Ordinal));
         await using var context = host.CreateContext();
         var emails = await context.Customers.AsNoTracking()
             .Select(c => new { c.CustomerId, Email = EF.Property<string?>(c, CrmJobContext.EmailColumn) })
