@@ -22,7 +22,7 @@ internal sealed class StoreTestHost : IAsyncDisposable
 
     private readonly ServiceProvider _provider;
 
-    private StoreTestHost(TestDatabase database, IKeyEncryptionKey kek, FakeTimeProvider time, bool useFactory, TimeSpan cacheLifetime)
+    private StoreTestHost(TestDatabase database, IKeyEncryptionKey kek, FakeTimeProvider time, bool useFactory, TimeSpan cacheLifetime, Action<IServiceCollection>? configure)
     {
         Database = database;
         Time = time;
@@ -43,6 +43,7 @@ internal sealed class StoreTestHost : IAsyncDisposable
             .AddKeyEncryptionKey(kek)
             .ConfigureFieldEncryption(o => o.KeyCacheLifetime = cacheLifetime)
             .AddEntityFrameworkStores<StoreTestContext>();
+        configure?.Invoke(services);
         _provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
     }
 
@@ -72,14 +73,15 @@ internal sealed class StoreTestHost : IAsyncDisposable
         IKeyEncryptionKey? kek = null,
         FakeTimeProvider? time = null,
         bool useFactory = true,
-        TimeSpan? cacheLifetime = null)
+        TimeSpan? cacheLifetime = null,
+        Action<IServiceCollection>? configure = null)
     {
         await using (var context = new StoreTestContext(database.Configure(new DbContextOptionsBuilder<StoreTestContext>()).Options))
         {
             await context.Database.EnsureCreatedAsync();
         }
 
-        return new StoreTestHost(database, kek ?? new InMemoryKeyEncryptionKey(), time ?? new FakeTimeProvider(Start), useFactory, cacheLifetime ?? TimeSpan.FromMinutes(2));
+        return new StoreTestHost(database, kek ?? new InMemoryKeyEncryptionKey(), time ?? new FakeTimeProvider(Start), useFactory, cacheLifetime ?? TimeSpan.FromMinutes(2), configure);
     }
 
     public StoreTestContext CreateContext() => new(Database.Configure(new DbContextOptionsBuilder<StoreTestContext>()).Options);
