@@ -20,7 +20,7 @@ internal sealed class JobTestHost : IAsyncDisposable
 
     private readonly ServiceProvider _provider;
 
-    private JobTestHost(TestDatabase database, InMemoryKeyEncryptionKey kek)
+    private JobTestHost(TestDatabase database, IKeyEncryptionKey kek)
     {
         Database = database;
         Kek = kek;
@@ -34,7 +34,7 @@ internal sealed class JobTestHost : IAsyncDisposable
 
     public TestDatabase Database { get; }
 
-    public InMemoryKeyEncryptionKey Kek { get; }
+    public IKeyEncryptionKey Kek { get; }
 
     public RecordingAuditTrail Audit { get; } = new();
 
@@ -53,7 +53,7 @@ internal sealed class JobTestHost : IAsyncDisposable
 
     public Dictionary<long, string?> Notes { get; } = [];
 
-    public static async Task<JobTestHost> CreateAsync(TestDatabase database, InMemoryKeyEncryptionKey? kek = null, int customers = 0, int notes = 0)
+    public static async Task<JobTestHost> CreateAsync(TestDatabase database, IKeyEncryptionKey? kek = null, int customers = 0, int notes = 0)
     {
         var host = new JobTestHost(database, kek ?? new InMemoryKeyEncryptionKey());
         await using var context = host.CreateContext();

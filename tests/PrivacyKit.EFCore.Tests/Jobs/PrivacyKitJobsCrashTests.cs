@@ -49,6 +49,26 @@ public sealed class PrivacyKitJobsCrashTests
         }
     }
 
+    [Theory, MemberData(nameof(ProviderData.All), MemberType = typeof(ProviderData))]
+    public async Task EncryptExistingAsync_KmsUnreachable_ThrowsKeyManagementAndLosesNothing(string provider)
+    {
+        await using var db = await ProviderData.CreateAsync(provider);
+        using var kek = new SwitchableKeyEncryptionKey();
+        await using var host = await JobTestHost.CreateAsync(db, kek, customers: 8, notes: 2);
+        var options = new PrivacyKitJobOptions { BatchSize = 3 };
+
+        // The KMS goes away after the first batch: the second batch needs a new subject's key.
+        await Assert.ThrowsAsync<PrivacyKit.Keys.KeyManagementException>(() => host.Jobs.EncryptExistingAsync(options, new PrivacyKitJobsTests.SyncProgress(_ => kek.Failing = true)));
+        var encryptedBeforeFailure = await host.AssertEveryValueIntactAsync(requireEncrypted: false);
+        kek.Failing = false;
+        var resumed = await host.Jobs.EncryptExistingAsync(options);
+
+        Assert.Equal(6, encryptedBeforeFailure);
+        Assert.Equal(new PrivacyKitJobResult(PrivacyKitJob.EncryptExisting, false, 10, 7, 3, 0), resumed);
+        Assert.Equal(15, await host.AssertEveryValueIntactAsync(requireEncrypted: true));
+        Assert.Contains(host.Logs.Entries, e => e.EventId.Id == 7205);
+    }
+
     private static async Task<int> RunUntilDoneAsync(JobTestHost host, PrivacyKitJobs<CrmJobContext> jobs, Random random, Func<IProgress<PrivacyKitJobProgress>, CancellationToken, Task<PrivacyKitJobResult>> run)
     {
         var kills = 0;

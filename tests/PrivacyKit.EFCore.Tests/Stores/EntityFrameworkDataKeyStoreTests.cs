@@ -51,6 +51,21 @@ public sealed class EntityFrameworkDataKeyStoreTests
     }
 
     [Theory, MemberData(nameof(ProviderData.All), MemberType = typeof(ProviderData))]
+    public async Task TryAddAsync_StorageFailure_ThrowsInsteadOfReportingAConflict(string provider)
+    {
+        await using var db = await ProviderData.CreateAsync(provider);
+        await using var host = await StoreTestHost.CreateAsync(db);
+        await using (var connection = await db.OpenRawConnectionAsync())
+        await using (var command = connection.CreateCommand())
+        {
+            command.CommandText = "DROP TABLE privacykit_data_keys";
+            await command.ExecuteNonQueryAsync();
+        }
+
+        await Assert.ThrowsAnyAsync<System.Data.Common.DbException>(async () => await host.Keys.TryAddAsync(Record("s", "00000000000000aa", 1)));
+    }
+
+    [Theory, MemberData(nameof(ProviderData.All), MemberType = typeof(ProviderData))]
     public async Task FindAsync_AnyCaseOfTheKeyId_FindsTheVersion(string provider)
     {
         await using var db = await ProviderData.CreateAsync(provider);
