@@ -7,7 +7,8 @@ namespace PrivacyKit.EFCore.Jobs;
 /// <param name="Changed">How many were changed (in a dry run: would be changed).</param>
 /// <param name="AlreadyDone">How many needed nothing: already encrypted, already under the newest key or KEK, or shredded.</param>
 /// <param name="Skipped">
-/// How many could not be processed and were left as they were: values of erased subjects (whose key was shredded),
+/// How many had a value that could not be processed and was left as it was (a row whose other values changed counts
+/// as changed too): values of erased subjects (whose key was shredded), plaintext that cannot be read as its property type,
 /// values changed by the application during the run (picked up by the next run), or values not yet under the newest
 /// key on this instance (its key cache still holds the older version; run again after the cache lifetime).
 /// </param>

@@ -19,6 +19,9 @@ internal sealed partial class PrivacyKitJobs<TContext>
 {
     private static readonly ConcurrentDictionary<Type, Func<DbDataReader, int, object>> Readers = new();
 
+    /// <summary>Marks a plaintext value that cannot be read as its property type.</summary>
+    private static readonly object Unreadable = new();
+
     private enum Outcome
     {
         None,
@@ -79,15 +82,17 @@ internal sealed partial class PrivacyKitJobs<TContext>
                     skipped |= outcome == Outcome.Skip;
                 }
 
+                if (skipped)
+                {
+                    // Counted even when other values of the row change: something was left as it was.
+                    batch.Skipped++;
+                }
+
                 if (changed.Count > 0)
                 {
                     updates.Add((row, [.. changed], newValues));
                 }
-                else if (skipped)
-                {
-                    batch.Skipped++;
-                }
-                else
+                else if (!skipped)
                 {
                     batch.AlreadyDone++;
                 }
@@ -166,6 +171,11 @@ internal sealed partial class PrivacyKitJobs<TContext>
         if (run.Job == PrivacyKitJob.EncryptExisting && ciphertext is not null)
         {
             return (Outcome.AlreadyDone, null);
+        }
+
+        if (run.Job == PrivacyKitJob.EncryptExisting && ReferenceEquals(row.Plaintext[index], Unreadable))
+        {
+            return Skip(run, table, column, $"its plaintext cannot be read as {Nullable.GetUnderlyingType(column.PropertyType)?.Name ?? column.PropertyType.Name}");
         }
 
         if (run.Job == PrivacyKitJob.Reencrypt && ciphertext is null)
@@ -283,7 +293,7 @@ internal sealed partial class PrivacyKitJobs<TContext>
                 };
                 if (!encrypted)
                 {
-                    plaintext[i] = TypedCrypto.For(table.Columns[i].PropertyType).ReadPlaintext(reader, i + 2);
+                    plaintext[i] = ReadPlaintext(reader, i + 2, table.Columns[i].PropertyType);
                 }
             }
 
@@ -294,6 +304,19 @@ internal sealed partial class PrivacyKitJobs<TContext>
         }
 
         return rows;
+    }
+
+    /// <summary>Reads a plaintext value as its property type, or <see cref="Unreadable"/> (never an exception that could quote the value).</summary>
+    private static object? ReadPlaintext(DbDataReader reader, int ordinal, Type propertyType)
+    {
+        try
+        {
+            return TypedCrypto.For(propertyType).ReadPlaintext(reader, ordinal);
+        }
+        catch (Exception e) when (e is FormatException or InvalidCastException or NotSupportedException or ArgumentException or OverflowException)
+        {
+            return Unreadable;
+        }
     }
 
     /// <summary>Reads a column as the model reads it: the provider type, then the property's value converter.</summary>

@@ -41,6 +41,33 @@ public sealed class PrivacyKitJobsTests
     }
 
     [Theory, MemberData(nameof(ProviderData.All), MemberType = typeof(ProviderData))]
+    public async Task EncryptExistingAsync_PlaintextNotOfThePropertyType_IsSkippedWithoutQuotingIt(string provider)
+    {
+        await using var db = await ProviderData.CreateAsync(provider);
+        await using var host = await JobTestHost.CreateAsync(db, customers: 3);
+        await using (var context = host.CreateContext())
+        {
+            var customer = await context.Customers.SingleAsync(c => c.Id == 2);
+            context.Entry(customer).Property(CrmJobContext.BirthDateColumn).CurrentValue = "born-canary-day";
+            await context.SaveChangesAsync();
+        }
+
+        var result = await host.Jobs.EncryptExistingAsync();
+
+        Assert.Equal(new PrivacyKitJobResult(PrivacyKitJob.EncryptExisting, false, 3, 3, 0, 1), result);
+        await using (var context = host.CreateContext())
+        {
+            var stored = await context.Customers.Where(c => c.Id == 2)
+                .Select(c => new { Email = EF.Property<string>(c, CrmJobContext.EmailColumn), BirthDate = EF.Property<string>(c, CrmJobContext.BirthDateColumn) }).SingleAsync();
+            Assert.True(FieldCiphertext.IsEncrypted(stored.Email));
+            Assert.Equal("born-canary-day", stored.BirthDate);
+        }
+
+        Assert.Contains(host.Logs.Entries, e => e.EventId.Id == 7204 && e.Text.Contains("cannot be read as DateOnly", StringComparison.Ordinal));
+        Assert.DoesNotContain(host.Logs.Entries, e => e.Text.Contains("born-canary", StringComparison.Ordinal));
+    }
+
+    [Theory, MemberData(nameof(ProviderData.All), MemberType = typeof(ProviderData))]
     public async Task EncryptExistingAsync_DryRun_CountsAndChangesNothing(string provider)
     {
         await using var db = await ProviderData.CreateAsync(provider);
