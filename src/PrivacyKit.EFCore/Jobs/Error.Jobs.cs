@@ -1,6 +1,6 @@
 namespace PrivacyKit.EFCore.Internal;
 
-/// <summary>Exceptions of the maintenance jobs.</summary>
+// Exceptions of the maintenance jobs.
 internal static partial class Error
 {
     public static InvalidOperationException JobNeedsSingleColumnKey(string entityName) => new(

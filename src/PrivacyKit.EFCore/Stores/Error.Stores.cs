@@ -1,6 +1,6 @@
 namespace PrivacyKit.EFCore.Internal;
 
-/// <summary>Exceptions of the EF Core stores. Messages name types, ids and what to do; never personal values.</summary>
+// Exceptions of the EF Core stores. Messages name types, ids and what to do; never personal values.
 internal static partial class Error
 {
     public static InvalidOperationException StoresNotInModel(Type contextType) => new(
