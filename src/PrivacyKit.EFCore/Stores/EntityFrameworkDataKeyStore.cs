@@ -14,7 +14,8 @@ namespace PrivacyKit.EFCore.Stores;
 internal sealed class EntityFrameworkDataKeyStore<TContext>(StoreContextFactory<TContext> contexts, ILogger<EntityFrameworkDataKeyStore<TContext>> logger) : IDataKeyStore
     where TContext : DbContext
 {
-    private const int PageSize = 500;
+    /// <summary>Gets how many records one page of <see cref="ListAsync"/> reads (a fresh context per page).</summary>
+    internal int PageSize { get; init; } = 500;
 
     public async ValueTask<DataKeyRecord?> FindAsync(string keyId, int version, CancellationToken cancellationToken = default)
     {
