@@ -1,5 +1,4 @@
 using System.Linq.Expressions;
-using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.Extensions.DependencyInjection;
@@ -84,7 +83,32 @@ internal sealed class EntityFrameworkRetentionEnforcer<TContext>(
         var serverFilter = !string.Equals(run.Db.Database.ProviderName, "Microsoft.EntityFrameworkCore.Sqlite", StringComparison.Ordinal)
             || froms.All(f => (Nullable.GetUnderlyingType(f.ClrType) ?? f.ClrType) != typeof(DateTimeOffset));
         var rows = EntityAccess.For(entityType).StreamAsync(run.Db, property => serverFilter ? CutoffFilter(property, entityType, cutoffs) : null);
-        var plan = await planner.PlanAsync(asOf, Candidates(rows, entityType, metadata, froms, keys, cancellationToken), cancellationToken).ConfigureAwait(false);
+        var path = metadata.SubjectIdProperty is null ? SubjectPath.Find(entityType) : null;
+        var firstHop = new Dictionary<string, object?[]>(StringComparer.Ordinal);
+        var candidates = new List<RetentionCandidate>();
+        var keyProperties = entityType.FindPrimaryKey()!.Properties;
+        await foreach (var row in rows.WithCancellation(cancellationToken).ConfigureAwait(false))
+        {
+            var keyValues = keyProperties.Select(p => p.GetGetter().GetClrValueUsingContainingEntity(row)).ToArray();
+            var key = ValueText.Key(keyValues);
+            keys[key] = keyValues;
+            if (path is not null)
+            {
+                firstHop[key] = [.. path[0].Properties.Select(p => p.GetGetter().GetClrValueUsingContainingEntity(row))];
+            }
+
+            var subject = metadata.GetSubjectId(row);
+            var stamps = froms.ToDictionary(f => f.Name, f => Timestamp(f.GetGetter().GetClrValueUsingContainingEntity(row)), StringComparer.Ordinal);
+            candidates.Add(new RetentionCandidate(metadata.Name, key, subject is null ? null : PrivacyEntityMetadata.FormatSubjectId(subject), stamps));
+        }
+
+        if (path is not null && firstHop.Count > 0)
+        {
+            var subjects = await SubjectPath.ResolveAsync(run.Db, path, firstHop, run.Options.BatchSize, cancellationToken).ConfigureAwait(false);
+            candidates = [.. candidates.Select(c => subjects.TryGetValue(c.Key, out var s) ? new RetentionCandidate(c.EntityType, c.Key, s, c.Timestamps) : c)];
+        }
+
+        var plan = await planner.PlanAsync(asOf, candidates.ToAsyncEnumerable(), cancellationToken).ConfigureAwait(false);
 
         if (plan.Held.Count > 0)
         {
@@ -193,22 +217,6 @@ internal sealed class EntityFrameworkRetentionEnforcer<TContext>(
         type == typeof(DateTime) ? cutoff.UtcDateTime
         : type == typeof(DateOnly) ? DateOnly.FromDateTime(cutoff.UtcDateTime)
         : cutoff;
-
-    private static async IAsyncEnumerable<RetentionCandidate> Candidates(
-        IAsyncEnumerable<object> rows, IEntityType entityType, PrivacyEntityMetadata metadata, List<IProperty> froms,
-        Dictionary<string, object?[]> keys, [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        var keyProperties = entityType.FindPrimaryKey()!.Properties;
-        await foreach (var row in rows.WithCancellation(cancellationToken).ConfigureAwait(false))
-        {
-            var keyValues = keyProperties.Select(p => p.GetGetter().GetClrValueUsingContainingEntity(row)).ToArray();
-            var key = ValueText.Key(keyValues);
-            keys[key] = keyValues;
-            var subject = metadata.GetSubjectId(row);
-            var stamps = froms.ToDictionary(f => f.Name, f => Timestamp(f.GetGetter().GetClrValueUsingContainingEntity(row)), StringComparer.Ordinal);
-            yield return new RetentionCandidate(metadata.Name, key, subject is null ? null : PrivacyEntityMetadata.FormatSubjectId(subject), stamps);
-        }
-    }
 
     private static DateTimeOffset? Timestamp(object? value) => value switch
     {

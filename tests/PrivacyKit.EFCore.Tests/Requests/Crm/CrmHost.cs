@@ -39,7 +39,10 @@ internal sealed class CrmHost : IAsyncDisposable
     public InMemoryAuditSink Audit { get; }
 
     public static async Task<CrmHost> CreateAsync(
-        string provider, Action<EntityFrameworkPersonalDataOptions>? configure = null, Action<DbContextOptionsBuilder>? context = null)
+        string provider,
+        Action<EntityFrameworkPersonalDataOptions>? configure = null,
+        Action<DbContextOptionsBuilder>? context = null,
+        Action<IPrivacyKitBuilder>? configureKit = null)
     {
         var database = await ProviderData.CreateAsync(provider);
         var time = new FakeTimeProvider(Now);
@@ -53,7 +56,7 @@ internal sealed class CrmHost : IAsyncDisposable
                 .ConfigureWarnings(w => w.Ignore(CoreEventId.ManyServiceProvidersCreatedWarning));
             context?.Invoke(o);
         });
-        services.AddPrivacyKit(o => o.ApplicationName = "crm")
+        var kit = services.AddPrivacyKit(o => o.ApplicationName = "crm")
             .AddKeyEncryptionKey(new InMemoryKeyEncryptionKey())
             .AddInMemoryDataKeyStore()
             .AddBatchedAuditSink(audit, AuditSinkPolicy.MustSucceed)
@@ -64,6 +67,7 @@ internal sealed class CrmHost : IAsyncDisposable
                 o.Recipients.Add("payment processor");
                 configure?.Invoke(o);
             });
+        configureKit?.Invoke(kit);
         var host = new CrmHost(database, services.BuildServiceProvider(), time, audit);
         await using var scope = host.Provider.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<CrmContext>().Database.EnsureCreatedAsync();
