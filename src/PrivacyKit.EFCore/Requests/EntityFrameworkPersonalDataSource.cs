@@ -86,7 +86,7 @@ internal sealed class EntityFrameworkPersonalDataSource<TContext>(
         ArgumentNullException.ThrowIfNull(entityTypes);
         var graph = await GraphAsync(context, cancellationToken).ConfigureAwait(false);
         var holds = await HoldsAsync(context.SubjectId, cancellationToken).ConfigureAwait(false);
-        var plan = ErasurePlan.Create(db.Model, graph, entityTypes, holds, _options);
+        var plan = ErasurePlan.Create(graph, entityTypes, holds, _options);
         var changes = new List<PersonalDataChange>();
         var shred = false;
         foreach (var step in plan)

@@ -8,9 +8,8 @@ namespace PrivacyKit.EFCore.Requests;
 internal sealed record ErasurePlan(SubjectRows Rows, ErasureStrategy Strategy, LegalHold? Hold, string? Reason)
 {
     public static IReadOnlyList<ErasurePlan> Create(
-        IModel model, IReadOnlyList<SubjectRows> graph, IReadOnlyCollection<string> requested, IReadOnlyList<LegalHold> holds, EntityFrameworkPersonalDataOptions options)
+        IReadOnlyList<SubjectRows> graph, IReadOnlyCollection<string> requested, IReadOnlyList<LegalHold> holds, EntityFrameworkPersonalDataOptions options)
     {
-        _ = model;
         var steps = new List<ErasurePlan>();
         var deleted = new HashSet<IEntityType>();
         foreach (var rows in graph.OrderByDescending(r => r.Depth))
