@@ -15,6 +15,21 @@ internal static class Anonymiser
     public static IEnumerable<PrivacyPropertyMetadata> Fields(PrivacyEntityMetadata metadata) =>
         metadata.Properties.Where(p => !p.Field.IsSubjectId && !IsKeyOrForeignKey(metadata.EntityType.FindProperty(p.Name)));
 
+    /// <summary>Anonymises every personal field of a tracked entity and of the entities it owns; returns whether a stored value changed.</summary>
+    public static bool ApplyAll(DbContext context, object entity, PrivacyEntityMetadata metadata, EntityFrameworkPersonalDataOptions options, bool encryptedToNull)
+    {
+        var changed = Apply(context, entity, metadata, Fields(metadata), options, encryptedToNull);
+        foreach (var (owned, _, ownedMetadata) in PersonalDataModel.Owned(context.Entry(entity)))
+        {
+            if (ownedMetadata is not null)
+            {
+                changed |= ApplyAll(context, owned.Entity, ownedMetadata, options, encryptedToNull);
+            }
+        }
+
+        return changed;
+    }
+
     /// <summary>Anonymises the given fields of a tracked entity; returns whether a stored value changed.</summary>
     public static bool Apply(
         DbContext context,
@@ -46,7 +61,7 @@ internal static class Anonymiser
         }
 
         context.ChangeTracker.DetectChanges();
-        return entry.State == EntityState.Modified;
+        return entry.State == EntityState.Modified || PersonalDataModel.Owned(entry).Any(o => o.Entry.State == EntityState.Modified);
     }
 
     /// <summary>Clears the blind-index shadow properties of a tracked entity (e.g. after its data key was shredded).</summary>

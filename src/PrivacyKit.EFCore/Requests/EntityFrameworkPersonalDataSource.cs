@@ -208,7 +208,7 @@ internal sealed class EntityFrameworkPersonalDataSource<TContext>(
         }, cancellationToken),
         _ => ForEachBatchAsync(
             rows,
-            (entity, _) => Anonymiser.Apply(db, entity, rows.Metadata, Anonymiser.Fields(rows.Metadata), _options, strategy == ErasureStrategy.ShredKey),
+            (entity, _) => Anonymiser.ApplyAll(db, entity, rows.Metadata, _options, strategy == ErasureStrategy.ShredKey),
             cancellationToken),
     };
 

@@ -91,28 +91,8 @@ internal sealed class PersonalDataModel
     /// </summary>
     public static Dictionary<string, string?> ExportFields(DbContext context, object entity, PrivacyEntityMetadata metadata)
     {
-        var entry = context.Entry(entity);
         var fields = new Dictionary<string, string?>(StringComparer.Ordinal);
-        foreach (var property in entry.Metadata.GetProperties())
-        {
-            if (property.IsShadowProperty()
-                || property.FindAnnotation(PrivacyKitAnnotationNames.CiphertextFor) is not null
-                || property.FindAnnotation(PrivacyKitAnnotationNames.BlindIndexFor) is not null)
-            {
-                continue;
-            }
-
-            fields[property.Name] = ValueText.Format(entry.Property(property.Name).CurrentValue);
-        }
-
-        foreach (var field in metadata.Properties)
-        {
-            if (!fields.ContainsKey(field.Name) && field.ClrProperty is { } clr)
-            {
-                fields[field.Name] = ValueText.Format(clr.GetValue(entity));
-            }
-        }
-
+        AddFields(context.Entry(entity), metadata, "", fields);
         return fields;
     }
 
@@ -133,6 +113,32 @@ internal sealed class PersonalDataModel
     {
         var type = Nullable.GetUnderlyingType(flagType) ?? flagType;
         return type == typeof(bool) ? true : type == typeof(DateTime) ? now.UtcDateTime : now;
+    }
+
+    /// <summary>The owned entities of a tracked entry (owned references and owned collections), with their metadata.</summary>
+    public static IEnumerable<(EntityEntry Entry, string Path, PrivacyEntityMetadata? Metadata)> Owned(EntityEntry entry)
+    {
+        foreach (var navigation in entry.Navigations)
+        {
+            if (navigation.Metadata is not INavigation { TargetEntityType: { } target } nav || !target.IsOwned() || nav.IsOnDependent)
+            {
+                continue;
+            }
+
+            var metadata = PrivacyEntityMetadata.For(target);
+            if (navigation is ReferenceEntry { TargetEntry: { } owned })
+            {
+                yield return (owned, nav.Name, metadata);
+            }
+            else if (navigation is CollectionEntry { CurrentValue: { } items })
+            {
+                var i = 0;
+                foreach (var item in items)
+                {
+                    yield return (entry.Context.Entry(item), $"{nav.Name}[{i++}]", metadata);
+                }
+            }
+        }
     }
 
     /// <summary>Checks every correction naming an entity of this model and converts its value; corrections for other entities are left out.</summary>
@@ -169,6 +175,34 @@ internal sealed class PersonalDataModel
         }
 
         return parsed;
+    }
+
+    private static void AddFields(EntityEntry entry, PrivacyEntityMetadata? metadata, string prefix, Dictionary<string, string?> fields)
+    {
+        foreach (var property in entry.Metadata.GetProperties())
+        {
+            if (property.IsShadowProperty()
+                || property.FindAnnotation(PrivacyKitAnnotationNames.CiphertextFor) is not null
+                || property.FindAnnotation(PrivacyKitAnnotationNames.BlindIndexFor) is not null)
+            {
+                continue;
+            }
+
+            fields[prefix + property.Name] = ValueText.Format(entry.Property(property.Name).CurrentValue);
+        }
+
+        foreach (var field in metadata?.Properties ?? [])
+        {
+            if (!fields.ContainsKey(prefix + field.Name) && field.ClrProperty is { } clr)
+            {
+                fields[prefix + field.Name] = ValueText.Format(clr.GetValue(entry.Entity));
+            }
+        }
+
+        foreach (var (owned, path, ownedMetadata) in Owned(entry))
+        {
+            AddFields(owned, ownedMetadata, prefix + path + ".", fields);
+        }
     }
 
     /// <exception cref="InvalidOperationException">The entity or its flag property is missing, or the flag is not a bool or a timestamp.</exception>

@@ -160,10 +160,11 @@ internal sealed class EntityFrameworkRetentionEnforcer<TContext>(
             }
 
             var anonymise = items.Where(i => i.Action == RetentionAction.Anonymise).ToList();
-            var fields = anonymise.Any(i => i.Property is null)
-                ? Anonymiser.Fields(metadata).ToList()
-                : [.. Anonymiser.Fields(metadata).Where(f => anonymise.Any(i => string.Equals(i.Property, f.Name, StringComparison.Ordinal)))];
-            if (fields.Count > 0 && Anonymiser.Apply(run.Db, entity, metadata, fields, run.Options, encryptedToNull: false))
+            var fields = Anonymiser.Fields(metadata).Where(f => anonymise.Any(i => string.Equals(i.Property, f.Name, StringComparison.Ordinal))).ToList();
+            var changed = anonymise.Any(i => i.Property is null)
+                ? Anonymiser.ApplyAll(run.Db, entity, metadata, run.Options, encryptedToNull: false)
+                : fields.Count > 0 && Anonymiser.Apply(run.Db, entity, metadata, fields, run.Options, encryptedToNull: false);
+            if (changed)
             {
                 applied.AddRange(anonymise);
                 anonymised++;

@@ -16,7 +16,8 @@ public sealed class EntityFrameworkDataMapContributorTests
 
         var map = host.Provider.GetRequiredService<IDataMapProvider>().GetDataMap();
 
-        Assert.Equal(["Activity", "Attachment", "Customer", "Deal", "Note"], map.Entities.Select(e => e.Name));
+        Assert.Equal(["Activity", "Address", "Attachment", "Customer", "Deal", "Note"], map.Entities.Select(e => e.Name));
+        Assert.Equal(("Customers", "Address_Street"), (map.Entities.Single(e => e.Name == "Address").Table, map.Entities.Single(e => e.Name == "Address").FindField("Street")!.Column));
         var customer = map.Entities.Single(e => e.Name == "Customer");
         Assert.Equal("Customers", customer.Table);
         var email = customer.FindField("Email")!;
@@ -54,7 +55,7 @@ public sealed class EntityFrameworkDataMapContributorTests
         protected override void OnModelCreating(ModelBuilder modelBuilder) => modelBuilder.Entity<Customer>(e =>
         {
             e.ToTable("clients", "crm");
-            e.Ignore(c => c.Notes).Ignore(c => c.Deals).Ignore(c => c.Activities).Ignore(c => c.Email);
+            e.Ignore(c => c.Notes).Ignore(c => c.Deals).Ignore(c => c.Activities).Ignore(c => c.Email).Ignore(c => c.Address);
             e.Property(c => c.Name).HasColumnName("full_name");
             e.Property<string?>("EmailCiphertext").HasColumnName("mail_cipher").HasAnnotation(Metadata.PrivacyKitAnnotationNames.CiphertextFor, "Email");
             e.Property<string?>("EmailIndex").HasColumnName("mail_index").HasAnnotation(Metadata.PrivacyKitAnnotationNames.BlindIndexFor, "Email");

@@ -66,6 +66,7 @@ public sealed class EntityFrameworkPersonalDataSourceTests
         Assert.Equal(alice.Id.ToString("D"), customer.RecordId);
         Assert.Equal("alice@example.org", customer.Fields["Email"]);
         Assert.Equal("1980", customer.Fields["BirthYear"]);
+        Assert.Equal(("street-alice", "Berlin"), (customer.Fields["Address.Street"], customer.Fields["Address.City"]));
         Assert.DoesNotContain(CrmContext.EmailCiphertext, customer.Fields.Keys);
         Assert.DoesNotContain(CrmContext.EmailIndex, customer.Fields.Keys);
         Assert.Equal(["payment processor"], export.Recipients);
@@ -118,6 +119,7 @@ public sealed class EntityFrameworkPersonalDataSourceTests
         Assert.Equal("erased", row.Name);
         Assert.Null(row.Email);
         Assert.Null(row.BirthYear);
+        Assert.Equal(("", "Berlin"), (row.Address!.Street, row.Address.City));
         Assert.Null(await db.Customers.Where(c => c.Id == alice.Id).Select(c => EF.Property<string?>(c, CrmContext.EmailIndex)).SingleAsync());
         Assert.Empty(await db.Notes.Where(n => n.CustomerId == alice.Id).ToListAsync());
         Assert.All(CrmHost.CanariesOf("bob"), c => Assert.Contains(c, stored));

@@ -24,11 +24,22 @@ public sealed class Customer
 
     public bool Restricted { get; set; }
 
+    public Address? Address { get; set; }
+
     public List<Note> Notes { get; set; } = [];
 
     public List<Deal> Deals { get; set; } = [];
 
     public List<Activity> Activities { get; set; } = [];
+}
+
+/// <summary>Owned by a customer: stored in the customer's table.</summary>
+public sealed class Address
+{
+    [PersonalData(PersonalDataCategory.Location)]
+    public string Street { get; set; } = "";
+
+    public string City { get; set; } = "";
 }
 
 public sealed class Note

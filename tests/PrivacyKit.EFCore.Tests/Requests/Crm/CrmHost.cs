@@ -83,6 +83,7 @@ internal sealed class CrmHost : IAsyncDisposable
             Email = $"{tag}@example.org",
             Phone = $"phone-{tag}",
             BirthYear = 1980,
+            Address = new Address { Street = $"street-{tag}", City = "Berlin" },
             Notes =
             [
                 new Note { Text = $"note1-{tag}", Attachments = [new Attachment { Id = Interlocked.Increment(ref _attachmentIds), FileName = $"file-{tag}.pdf" }] },
@@ -114,7 +115,7 @@ internal sealed class CrmHost : IAsyncDisposable
 
     public static IEnumerable<string> CanariesOf(string tag) =>
     [
-        $"name-{tag}", $"{tag}@example.org", PlaintextShadowInterceptor.IndexOf($"{tag}@example.org")!, $"phone-{tag}",
+        $"name-{tag}", $"{tag}@example.org", PlaintextShadowInterceptor.IndexOf($"{tag}@example.org")!, $"phone-{tag}", $"street-{tag}",
         $"note1-{tag}", $"note2-{tag}", $"note3-{tag}", $"file-{tag}.pdf", $"payref-old-{tag}", $"payref-new-{tag}",
         $"call-old-{tag}", $"call-new-{tag}",
     ];
