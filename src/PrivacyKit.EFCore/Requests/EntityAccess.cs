@@ -8,7 +8,8 @@ namespace PrivacyKit.EFCore.Requests;
 /// <summary>
 /// Typed queries over an entity type known only at run time: rows whose property equals a value, rows whose key (or
 /// foreign key) is one of a set of tuples. Built once per CLR type; the queries go through the context, so the
-/// context's interceptors (decryption, auditing, filters) apply.
+/// context's interceptors (decryption, auditing) apply. Global query filters are ignored: a row hidden from the
+/// current actor, restricted or soft-deleted is still the subject's data and must be exported, erased or expired.
 /// </summary>
 internal abstract class EntityAccess
 {
@@ -69,19 +70,19 @@ internal sealed class EntityAccess<TEntity> : EntityAccess
         var e = Expression.Parameter(typeof(TEntity), "e");
         var predicate = Expression.Lambda<Func<TEntity, bool>>(
             Expression.Equal(PropertyCall(e, property.Name, property.ClrType), Expression.Constant(value, property.ClrType)), e);
-        return ToObjectsAsync(context.Set<TEntity>().Where(predicate), cancellationToken);
+        return ToObjectsAsync(context.Set<TEntity>().IgnoreQueryFilters().Where(predicate), cancellationToken);
     }
 
     public override Task<List<object>> WhereInAsync(
         DbContext context, IReadOnlyList<IReadOnlyProperty> properties, IReadOnlyList<object?[]> tuples, CancellationToken cancellationToken) =>
         tuples.Count == 0
             ? Task.FromResult(new List<object>())
-            : ToObjectsAsync(context.Set<TEntity>().Where(InPredicate<TEntity>(properties, tuples)), cancellationToken);
+            : ToObjectsAsync(context.Set<TEntity>().IgnoreQueryFilters().Where(InPredicate<TEntity>(properties, tuples)), cancellationToken);
 
     public override IAsyncEnumerable<object> StreamAsync(DbContext context, Func<Func<string, Type, Expression>, Expression?> filter)
     {
         var e = Expression.Parameter(typeof(TEntity), "e");
-        IQueryable<TEntity> query = context.Set<TEntity>().AsNoTracking();
+        IQueryable<TEntity> query = context.Set<TEntity>().IgnoreQueryFilters().AsNoTracking();
         if (filter((name, type) => PropertyCall(e, name, type)) is { } body)
         {
             query = query.Where(Expression.Lambda<Func<TEntity, bool>>(body, e));

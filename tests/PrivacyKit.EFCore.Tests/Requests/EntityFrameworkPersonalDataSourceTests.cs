@@ -271,7 +271,7 @@ public sealed class EntityFrameworkPersonalDataSourceTests
     }
 
     [Theory, MemberData(nameof(ProviderData.All), MemberType = typeof(ProviderData))]
-    public async Task RestrictAsync_FlagConfigured_SetsItOnTheSubjectsRowsOnly(string provider)
+    public async Task RestrictAsync_FlagConfigured_SetsItOnTheSubjectsRowsOnlyAndExportStillSeesThem(string provider)
     {
         await using var host = await CrmHost.CreateAsync(provider, o => o.RestrictWith("Customer", nameof(Customer.Restricted)));
         var alice = await host.SeedAsync("alice");
@@ -286,8 +286,10 @@ public sealed class EntityFrameworkPersonalDataSourceTests
         var change = Assert.Single(changes);
         Assert.Equal(("Customer", PersonalDataAction.Restricted, 1), (change.EntityType, change.Action, change.RecordCount));
         var db = scope.ServiceProvider.GetRequiredService<CrmContext>();
-        Assert.True(await db.Customers.Where(c => c.Id == alice.Id).Select(c => c.Restricted).SingleAsync());
+        Assert.True(await db.Customers.IgnoreQueryFilters().Where(c => c.Id == alice.Id).Select(c => c.Restricted).SingleAsync());
         Assert.False(await db.Customers.Where(c => c.Id == bob.Id).Select(c => c.Restricted).SingleAsync());
+        var export = await source.ExportAsync(CrmHost.Request(alice, SubjectRequestKind.Access));
+        Assert.Equal("true", export.Records.Single(r => r.EntityType == "Customer").Fields["Restricted"]);
     }
 
     [Fact]

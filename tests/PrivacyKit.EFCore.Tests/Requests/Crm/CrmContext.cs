@@ -34,6 +34,7 @@ public sealed class CrmContext(DbContextOptions<CrmContext> options) : DbContext
             e.Property<string?>(EmailIndex).HasColumnName("EmailIndex").HasAnnotation(PrivacyKitAnnotationNames.BlindIndexFor, nameof(Customer.Email));
             e.HasIndex(EmailIndex);
             e.OwnsOne(c => c.Address);
+            e.HasQueryFilter(c => !c.Restricted);
         });
         modelBuilder.Entity<Attachment>().Property(a => a.Id).ValueGeneratedNever();
         modelBuilder.Entity<Product>().Property(p => p.Id).ValueGeneratedNever();
