@@ -22,9 +22,11 @@ internal static class ValueText
         _ => value.ToString(),
     };
 
-    /// <summary>The text of a key tuple, e.g. <c>42</c> or <c>7|2</c> for a composite key.</summary>
+    /// <summary>The text of a key tuple, e.g. <c>42</c> or <c>7|2</c> for a composite key (a <c>|</c> or <c>\</c> inside a part is escaped with <c>\</c>).</summary>
     public static string Key(object?[] values) =>
-        values.Length == 1 ? Format(values[0]) ?? "" : string.Join('|', values.Select(Format));
+        values.Length == 1
+            ? Format(values[0]) ?? ""
+            : string.Join('|', values.Select(v => Format(v)?.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("|", "\\|", StringComparison.Ordinal)));
 
     /// <summary>Parses text into <paramref name="type"/>; <see langword="false"/> when it does not convert.</summary>
     public static bool TryParse(string? text, Type type, out object? value)
