@@ -36,7 +36,7 @@ public sealed class EntityFrameworkPersonalDataSourceProperties
         var source = host.Source(scope.ServiceProvider);
         var export = await source.ExportAsync(CrmHost.Request(customers[0], SubjectRequestKind.Access));
         var request = CrmHost.Request(customers[0], SubjectRequestKind.Erasure);
-        await source.EraseAsync(request, [.. (await source.FindAsync(request)).Select(l => l.EntityType)]);
+        await CrmHost.EraseEverythingAsync(source, request);
         var stored = await host.AllStoredValuesAsync();
         return (
             [.. export.Records.Where(r => r.EntityType == "Note").Select(r => r.Fields["Text"]!).Where(t => t.StartsWith("extra-", StringComparison.Ordinal))],

@@ -82,7 +82,7 @@ public sealed class EntityFrameworkPersonalDataSourceTests
         var source = host.Source(scope.ServiceProvider);
         var request = CrmHost.Request(alice, SubjectRequestKind.Erasure);
 
-        var changes = await source.EraseAsync(request, [.. (await source.FindAsync(request)).Select(l => l.EntityType)]);
+        var changes = await CrmHost.EraseEverythingAsync(source, request);
 
         Assert.All(changes, c => Assert.Equal(PersonalDataAction.Deleted, c.Action));
         Assert.Equal(9, changes.Sum(c => c.RecordCount));
@@ -106,7 +106,7 @@ public sealed class EntityFrameworkPersonalDataSourceTests
         var source = host.Source(scope.ServiceProvider);
         var request = CrmHost.Request(alice, SubjectRequestKind.Erasure);
 
-        var changes = await source.EraseAsync(request, [.. (await source.FindAsync(request)).Select(l => l.EntityType)]);
+        var changes = await CrmHost.EraseEverythingAsync(source, request);
 
         var customer = changes.Single(c => c.EntityType == "Customer");
         Assert.Equal(PersonalDataAction.Anonymised, customer.Action);
@@ -135,7 +135,7 @@ public sealed class EntityFrameworkPersonalDataSourceTests
         var source = host.Source(scope.ServiceProvider);
         var request = CrmHost.Request(alice, SubjectRequestKind.Erasure);
 
-        var changes = await source.EraseAsync(request, [.. (await source.FindAsync(request)).Select(l => l.EntityType)]);
+        var changes = await CrmHost.EraseEverythingAsync(source, request);
 
         var note = changes.Single(c => c.EntityType == "Note");
         Assert.Equal(PersonalDataAction.Retained, note.Action);
@@ -166,7 +166,7 @@ public sealed class EntityFrameworkPersonalDataSourceTests
         var source = host.Source(scope.ServiceProvider);
         var request = CrmHost.Request(alice, SubjectRequestKind.Erasure);
 
-        var changes = await source.EraseAsync(request, [.. (await source.FindAsync(request)).Select(l => l.EntityType)]);
+        var changes = await CrmHost.EraseEverythingAsync(source, request);
 
         Assert.Equal(PersonalDataAction.Shredded, changes.Single(c => c.EntityType == "Customer").Action);
         Assert.Throws<DataKeyErasedException>(() => encryptor.Decrypt<string>(aliceBackup, EncryptionContext.ForSubject("Customer", "Email", alice.Id.ToString("D"))));
@@ -189,7 +189,7 @@ public sealed class EntityFrameworkPersonalDataSourceTests
         var source = host.Source(scope.ServiceProvider);
         var request = CrmHost.Request(alice, SubjectRequestKind.Erasure);
 
-        var changes = await source.EraseAsync(request, [.. (await source.FindAsync(request)).Select(l => l.EntityType)]);
+        var changes = await CrmHost.EraseEverythingAsync(source, request);
 
         var customer = changes.Single(c => c.EntityType == "Customer");
         Assert.Equal(PersonalDataAction.Anonymised, customer.Action);

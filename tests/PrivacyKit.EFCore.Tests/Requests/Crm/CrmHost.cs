@@ -131,6 +131,10 @@ internal sealed class CrmHost : IAsyncDisposable
         Scope = scope,
     };
 
+    /// <summary>Erases every entity type the source finds for the request's subject, as the executor does without holds.</summary>
+    public static async Task<IReadOnlyList<PersonalDataChange>> EraseEverythingAsync(IPersonalDataSource source, PersonalDataSourceContext request) =>
+        await source.EraseAsync(request, [.. (await source.FindAsync(request)).Select(l => l.EntityType)]);
+
     public ValueTask PlaceHoldAsync(Customer customer, params string[] entityTypes) =>
         Provider.GetRequiredService<ILegalHoldStore>().PlaceAsync(new LegalHold
         {
