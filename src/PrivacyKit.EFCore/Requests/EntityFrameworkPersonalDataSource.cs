@@ -86,7 +86,8 @@ internal sealed class EntityFrameworkPersonalDataSource<TContext>(
         ArgumentNullException.ThrowIfNull(entityTypes);
         var graph = await GraphAsync(context, cancellationToken).ConfigureAwait(false);
         var holds = await HoldsAsync(context.SubjectId, cancellationToken).ConfigureAwait(false);
-        var plan = ErasurePlan.Create(graph, entityTypes, holds, _options);
+        var referencedByOthers = await SubjectGraph.ReferencedByOthersAsync(db, graph, _options.BatchSize, cancellationToken).ConfigureAwait(false);
+        var plan = ErasurePlan.Create(graph, entityTypes, holds, _options, referencedByOthers);
         var changes = new List<PersonalDataChange>();
         var shred = false;
         foreach (var step in plan)

@@ -8,7 +8,11 @@ namespace PrivacyKit.EFCore.Requests;
 internal sealed record ErasurePlan(SubjectRows Rows, ErasureStrategy Strategy, LegalHold? Hold, string? Reason)
 {
     public static IReadOnlyList<ErasurePlan> Create(
-        IReadOnlyList<SubjectRows> graph, IReadOnlyCollection<string> requested, IReadOnlyList<LegalHold> holds, EntityFrameworkPersonalDataOptions options)
+        IReadOnlyList<SubjectRows> graph,
+        IReadOnlyCollection<string> requested,
+        IReadOnlyList<LegalHold> holds,
+        EntityFrameworkPersonalDataOptions options,
+        IReadOnlyDictionary<IEntityType, string> referencedByOthers)
     {
         var steps = new List<ErasurePlan>();
         var deleted = new HashSet<IEntityType>();
@@ -32,7 +36,12 @@ internal sealed record ErasurePlan(SubjectRows Rows, ErasureStrategy Strategy, L
                 var kept = rows.EntityType.GetReferencingForeignKeys()
                     .Select(fk => fk.DeclaringEntityType)
                     .FirstOrDefault(d => !ReferenceEquals(d, rows.EntityType) && !deleted.Contains(d) && graph.Any(g => ReferenceEquals(g.EntityType, d)));
-                if (kept is not null)
+                if (referencedByOthers.TryGetValue(rows.EntityType, out var other))
+                {
+                    strategy = ErasureStrategy.Anonymise;
+                    reason = $"anonymised, not deleted: {other} rows of another data subject refer to them";
+                }
+                else if (kept is not null)
                 {
                     strategy = ErasureStrategy.Anonymise;
                     reason = $"anonymised, not deleted: dependent {graph.First(g => ReferenceEquals(g.EntityType, kept)).Name} rows are kept";

@@ -74,6 +74,43 @@ internal static class SubjectGraph
         return [.. found.Values];
     }
 
+    /// <summary>
+    /// The entity types of <paramref name="graph"/> whose rows are referred to by rows that belong to another data subject
+    /// (a dependent with a <c>[DataSubjectId]</c> of its own), with the name of that dependent: deleting them would
+    /// cascade into, or be blocked by, someone else's data.
+    /// </summary>
+    public static async Task<Dictionary<IEntityType, string>> ReferencedByOthersAsync(
+        DbContext context, IReadOnlyList<SubjectRows> graph, int batchSize, CancellationToken cancellationToken)
+    {
+        var referenced = new Dictionary<IEntityType, string>();
+        foreach (var rows in graph)
+        {
+            foreach (var foreignKey in rows.EntityType.GetReferencingForeignKeys())
+            {
+                var dependent = foreignKey.DeclaringEntityType;
+                if (referenced.ContainsKey(rows.EntityType) || foreignKey.IsOwnership || !IsQueryable(dependent)
+                    || PrivacyEntityMetadata.For(dependent) is not { SubjectIdProperty: not null } metadata)
+                {
+                    continue;
+                }
+
+                var principalValues = await PrincipalValuesAsync(context, rows, rows.Keys, foreignKey.PrincipalKey, batchSize, cancellationToken).ConfigureAwait(false);
+                foreach (var chunk in principalValues.Chunk(batchSize))
+                {
+                    var found = await EntityAccess.For(dependent).WhereInAsync(context, foreignKey.Properties, chunk, cancellationToken).ConfigureAwait(false);
+                    context.ChangeTracker.Clear();
+                    if (found.Count > 0)
+                    {
+                        referenced[rows.EntityType] = metadata.Name;
+                        break;
+                    }
+                }
+            }
+        }
+
+        return referenced;
+    }
+
     /// <summary>The values of <paramref name="properties"/> of a tracked entity.</summary>
     public static object?[] Values(DbContext context, object entity, IReadOnlyList<IReadOnlyProperty> properties)
     {

@@ -16,7 +16,7 @@ public sealed class EntityFrameworkDataMapContributorTests
 
         var map = host.Provider.GetRequiredService<IDataMapProvider>().GetDataMap();
 
-        Assert.Equal(["Activity", "Address", "Attachment", "Customer", "Deal", "Note"], map.Entities.Select(e => e.Name));
+        Assert.Equal(["Activity", "Address", "Attachment", "Contact", "Customer", "Deal", "Note"], map.Entities.Select(e => e.Name));
         Assert.Equal(("Customers", "Address_Street"), (map.Entities.Single(e => e.Name == "Address").Table, map.Entities.Single(e => e.Name == "Address").FindField("Street")!.Column));
         var customer = map.Entities.Single(e => e.Name == "Customer");
         Assert.Equal("Customers", customer.Table);

@@ -154,6 +154,33 @@ public sealed class EntityFrameworkPersonalDataSourceTests
     }
 
     [Theory, MemberData(nameof(ProviderData.All), MemberType = typeof(ProviderData))]
+    public async Task EraseAsync_AnotherSubjectRefersToTheCustomer_CustomerAnonymisedAndTheirRowUntouched(string provider)
+    {
+        await using var host = await CrmHost.CreateAsync(provider);
+        var alice = await host.SeedAsync("alice");
+        await using (var seed = host.Provider.CreateAsyncScope())
+        {
+            var db = seed.ServiceProvider.GetRequiredService<CrmContext>();
+            db.Contacts.Add(new Contact { CustomerId = alice.Id, PersonId = "person-77", Name = "assistant-carol" });
+            await db.SaveChangesAsync();
+        }
+
+        await using var scope = host.Provider.CreateAsyncScope();
+        var source = host.Source(scope.ServiceProvider);
+        var request = CrmHost.Request(alice, SubjectRequestKind.Erasure);
+
+        var changes = await CrmHost.EraseEverythingAsync(source, request);
+
+        var customer = changes.Single(c => c.EntityType == "Customer");
+        Assert.Equal(PersonalDataAction.Anonymised, customer.Action);
+        Assert.Equal("anonymised, not deleted: Contact rows of another data subject refer to them", customer.Reason);
+        Assert.DoesNotContain(changes, c => c.EntityType == "Contact");
+        var stored = await host.AllStoredValuesAsync();
+        Assert.Contains("assistant-carol", stored);
+        Assert.DoesNotContain(stored, v => CrmHost.CanariesOf("alice").Any(c => v.Contains(c, StringComparison.Ordinal)));
+    }
+
+    [Theory, MemberData(nameof(ProviderData.All), MemberType = typeof(ProviderData))]
     public async Task EraseAsync_ShredKey_DestroysTheSubjectsDataKeyAndClearsColumns(string provider)
     {
         await using var host = await CrmHost.CreateAsync(provider, o => o.Erase("Customer", ErasureStrategy.ShredKey).Anonymise("Customer", "Email", "x@invalid"));

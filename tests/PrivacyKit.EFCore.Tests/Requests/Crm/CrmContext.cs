@@ -25,6 +25,8 @@ public sealed class CrmContext(DbContextOptions<CrmContext> options) : DbContext
 
     public DbSet<Product> Products => Set<Product>();
 
+    public DbSet<Contact> Contacts => Set<Contact>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<Customer>(e =>
@@ -36,6 +38,7 @@ public sealed class CrmContext(DbContextOptions<CrmContext> options) : DbContext
             e.OwnsOne(c => c.Address);
             e.HasQueryFilter(c => !c.Restricted);
         });
+        modelBuilder.Entity<Contact>().HasOne<Customer>().WithMany().HasForeignKey(c => c.CustomerId);
         modelBuilder.Entity<Attachment>().Property(a => a.Id).ValueGeneratedNever();
         modelBuilder.Entity<Product>().Property(p => p.Id).ValueGeneratedNever();
         modelBuilder.Entity<Deal>().Property(d => d.Amount).HasPrecision(18, 2);

@@ -96,6 +96,20 @@ public sealed class Activity
     public DateTimeOffset At { get; set; }
 }
 
+/// <summary>Another person reachable through a customer (an assistant): a data subject of their own.</summary>
+public sealed class Contact
+{
+    public Guid Id { get; set; } = Guid.NewGuid();
+
+    public Guid CustomerId { get; set; }
+
+    [DataSubjectId]
+    public string PersonId { get; set; } = "";
+
+    [PersonalData(PersonalDataCategory.Identifier)]
+    public string Name { get; set; } = "";
+}
+
 /// <summary>Reference data without personal fields or a subject: never part of a subject's data.</summary>
 public sealed class Product
 {
