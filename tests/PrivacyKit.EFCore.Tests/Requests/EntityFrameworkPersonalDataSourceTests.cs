@@ -92,6 +92,8 @@ public sealed class EntityFrameworkPersonalDataSourceTests
         Assert.All(CrmHost.CanariesOf("bob"), c => Assert.Contains(c, stored));
         Assert.Contains("CRM licence", stored);
         Assert.Empty(await source.FindAsync(request));
+        Assert.Contains(host.Logs.Lines, l => l.Contains("8102", StringComparison.Ordinal));
+        Assert.DoesNotContain(host.Logs.Lines, l => CrmHost.CanariesOf("alice").Any(c => l.Contains(c, StringComparison.Ordinal)));
     }
 
     [Theory, MemberData(nameof(ProviderData.All), MemberType = typeof(ProviderData))]

@@ -29,6 +29,8 @@ public sealed class EntityFrameworkRetentionEnforcerTests
         Assert.Equal("Activity", aliceDelete[2]);
         Assert.Contains("PaymentReference", audit.Where(e => e[0] == "retention.anonymise").Select(e => e[4]));
         Assert.DoesNotContain(audit.SelectMany(e => e), v => CrmHost.CanariesOf("alice").Concat(CrmHost.CanariesOf("bob")).Any(c => v.Contains(c, StringComparison.Ordinal)));
+        Assert.Contains(host.Logs.Lines, l => l.Contains("8203", StringComparison.Ordinal));
+        Assert.DoesNotContain(host.Logs.Lines, l => CrmHost.CanariesOf("alice").Any(c => l.Contains(c, StringComparison.Ordinal)));
     }
 
     [Theory, MemberData(nameof(ProviderData.All), MemberType = typeof(ProviderData))]

@@ -2,6 +2,7 @@ using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 using PrivacyKit.Audit;
 using PrivacyKit.EFCore.Requests;
@@ -22,8 +23,9 @@ internal sealed class CrmHost : IAsyncDisposable
 
     private static int _attachmentIds;
 
-    private CrmHost(TestDatabase database, ServiceProvider provider, FakeTimeProvider time, InMemoryAuditSink audit)
+    private CrmHost(TestDatabase database, ServiceProvider provider, FakeTimeProvider time, InMemoryAuditSink audit, CollectingLoggerProvider logs)
     {
+        Logs = logs;
         Database = database;
         Provider = provider;
         Time = time;
@@ -38,6 +40,9 @@ internal sealed class CrmHost : IAsyncDisposable
 
     public InMemoryAuditSink Audit { get; }
 
+    /// <summary>Every log line written through the application's logging (PrivacyKit's and EF Core's, SQL parameters excluded).</summary>
+    public CollectingLoggerProvider Logs { get; }
+
     public static async Task<CrmHost> CreateAsync(
         string provider,
         Action<EntityFrameworkPersonalDataOptions>? configure = null,
@@ -47,7 +52,8 @@ internal sealed class CrmHost : IAsyncDisposable
         var database = await ProviderData.CreateAsync(provider);
         var time = new FakeTimeProvider(Now);
         var audit = new InMemoryAuditSink();
-        var services = new ServiceCollection().AddLogging();
+        var logs = new CollectingLoggerProvider();
+        var services = new ServiceCollection().AddLogging(b => b.AddProvider(logs).SetMinimumLevel(LogLevel.Debug));
         services.AddSingleton<TimeProvider>(time);
         services.AddDbContext<CrmContext>(o =>
         {
@@ -68,7 +74,7 @@ internal sealed class CrmHost : IAsyncDisposable
                 configure?.Invoke(o);
             });
         configureKit?.Invoke(kit);
-        var host = new CrmHost(database, services.BuildServiceProvider(), time, audit);
+        var host = new CrmHost(database, services.BuildServiceProvider(), time, audit, logs);
         await using var scope = host.Provider.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<CrmContext>().Database.EnsureCreatedAsync();
         return host;
