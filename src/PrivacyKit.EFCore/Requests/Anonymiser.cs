@@ -64,16 +64,6 @@ internal static class Anonymiser
         return entry.State == EntityState.Modified || PersonalDataModel.Owned(entry).Any(o => o.Entry.State == EntityState.Modified);
     }
 
-    /// <summary>Clears the blind-index shadow properties of a tracked entity (e.g. after its data key was shredded).</summary>
-    public static void ClearBlindIndexes(DbContext context, object entity, PrivacyEntityMetadata metadata)
-    {
-        var entry = context.Entry(entity);
-        foreach (var field in metadata.Properties)
-        {
-            Clear(entry, field.BlindIndexProperty);
-        }
-    }
-
     private static bool IsKeyOrForeignKey(IReadOnlyProperty? property) => property is not null && (property.IsKey() || property.IsForeignKey());
 
     private static void Clear(Microsoft.EntityFrameworkCore.ChangeTracking.EntityEntry entry, string? shadowName)

@@ -172,7 +172,8 @@ internal sealed class EntityFrameworkRetentionEnforcer<TContext>(
 
             foreach (var shred in items.Where(i => i.Action == RetentionAction.ShredKey && i.SubjectId is not null))
             {
-                Anonymiser.ClearBlindIndexes(run.Db, entity, metadata);
+                // Once the key is gone the ciphertext is unreadable; clear it now with its blind index, which the key does not cover.
+                Anonymiser.Apply(run.Db, entity, metadata, [.. Anonymiser.Fields(metadata).Where(f => f.IsEncrypted || f.IsBlindIndexed)], run.Options, encryptedToNull: true);
                 if (!run.ShreddedSubjects.Contains(shred.SubjectId!))
                 {
                     toShred.Add(shred.SubjectId!);

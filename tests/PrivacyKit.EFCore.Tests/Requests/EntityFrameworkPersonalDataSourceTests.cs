@@ -155,6 +155,25 @@ public sealed class EntityFrameworkPersonalDataSourceTests
         Assert.DoesNotContain("call-old-alice", stored);
     }
 
+    [Fact]
+    public async Task EraseAsync_DependentsAnonymised_PrincipalAnonymisedTooAndNoValueLeft()
+    {
+        await using var host = await CrmHost.CreateAsync("Sqlite", o => o.Erase("Note", ErasureStrategy.Anonymise));
+        var alice = await host.SeedAsync("alice");
+        await using var scope = host.Provider.CreateAsyncScope();
+        var source = host.Source(scope.ServiceProvider);
+
+        var changes = await CrmHost.EraseEverythingAsync(source, CrmHost.Request(alice, SubjectRequestKind.Erasure));
+
+        Assert.Equal(
+            [("Activity", PersonalDataAction.Deleted), ("Attachment", PersonalDataAction.Deleted), ("Customer", PersonalDataAction.Anonymised), ("Deal", PersonalDataAction.Deleted), ("Note", PersonalDataAction.Anonymised)],
+            changes.Select(c => (c.EntityType, c.Action)).Order());
+        Assert.Equal("anonymised, not deleted: dependent Note rows are kept", changes.Single(c => c.EntityType == "Customer").Reason);
+        var stored = await host.AllStoredValuesAsync();
+        Assert.DoesNotContain(stored, v => CrmHost.CanariesOf("alice").Any(c => v.Contains(c, StringComparison.Ordinal)));
+        Assert.Equal(3, await scope.ServiceProvider.GetRequiredService<CrmContext>().Notes.CountAsync(n => n.CustomerId == alice.Id));
+    }
+
     [Theory, MemberData(nameof(ProviderData.All), MemberType = typeof(ProviderData))]
     public async Task EraseAsync_AnotherSubjectRefersToTheCustomer_CustomerAnonymisedAndTheirRowUntouched(string provider)
     {

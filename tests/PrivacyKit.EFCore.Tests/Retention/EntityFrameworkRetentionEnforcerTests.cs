@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using PrivacyKit.EFCore.Retention;
 using PrivacyKit.EFCore.Tests.Requests.Crm;
 using PrivacyKit.EFCore.Tests.TestSupport;
+using PrivacyKit.Encryption;
 using PrivacyKit.Retention;
 
 namespace PrivacyKit.EFCore.Tests.Retention;
@@ -96,6 +97,40 @@ public sealed class EntityFrameworkRetentionEnforcerTests
         Assert.DoesNotContain(stored, v => v.StartsWith("call-old-", StringComparison.Ordinal) || v.StartsWith("payref-old-", StringComparison.Ordinal));
         Assert.Equal(3, stored.Count(v => v.StartsWith("call-new-", StringComparison.Ordinal)));
         Assert.Equal(6, (await host.AuditEventsAsync()).Count);
+    }
+
+    [Theory, MemberData(nameof(ProviderData.All), MemberType = typeof(ProviderData))]
+    public async Task RunAsync_ShredKeyRuleExpired_ShredsThatSubjectsKeyAndClearsTheirBlindIndex(string provider)
+    {
+        await using var host = await CrmHost.CreateAsync(provider, configureKit: b => b.ConfigureRetention(o => o.AddRule("Customer", "P1Y", "LastContactAt", RetentionAction.ShredKey)));
+        var alice = await host.SeedAsync("alice");
+        var bob = await host.SeedAsync("bob");
+        await using (var scope = host.Provider.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<CrmContext>();
+            var stale = await db.Customers.SingleAsync(c => c.Id == alice.Id);
+            stale.LastContactAt = CrmHost.Now.AddYears(-2);
+            var recent = await db.Customers.SingleAsync(c => c.Id == bob.Id);
+            recent.LastContactAt = CrmHost.Now.AddMonths(-2);
+            await db.SaveChangesAsync();
+        }
+
+        var encryptor = host.Provider.GetRequiredService<IFieldEncryptor>();
+        var aliceContext = EncryptionContext.ForSubject("Customer", "Email", alice.Id.ToString("D"));
+        var bobContext = EncryptionContext.ForSubject("Customer", "Email", bob.Id.ToString("D"));
+        var aliceBackup = encryptor.Encrypt("alice@example.org", aliceContext);
+        var bobBackup = encryptor.Encrypt("bob@example.org", bobContext);
+
+        var result = await Enforcer(host).RunAsync();
+
+        Assert.Equal(1, result.Shredded);
+        Assert.Equal(alice.Id.ToString("D"), Assert.Single(result.Applied, i => i.Action == RetentionAction.ShredKey).SubjectId);
+        Assert.Throws<DataKeyErasedException>(() => encryptor.Decrypt<string>(aliceBackup, aliceContext));
+        Assert.Equal("bob@example.org", encryptor.Decrypt<string>(bobBackup, bobContext));
+        var stored = await host.AllStoredValuesAsync();
+        Assert.DoesNotContain("bi:alice@example.org", stored);
+        Assert.Contains("bi:bob@example.org", stored);
+        Assert.Equal("retention.shredKey", Assert.Single(await host.AuditEventsAsync(), e => e[0].StartsWith("retention.shred", StringComparison.Ordinal))[0]);
     }
 
     [Fact]

@@ -26,6 +26,8 @@ public sealed class Customer
 
     public Address? Address { get; set; }
 
+    public DateTimeOffset? LastContactAt { get; set; }
+
     public List<Note> Notes { get; set; } = [];
 
     public List<Deal> Deals { get; set; } = [];
