@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -133,14 +134,21 @@ internal sealed class EntityFrameworkPersonalDataSource<TContext>(
         }
 
         var graph = await GraphAsync(context, cancellationToken).ConfigureAwait(false);
-        var changes = new List<PersonalDataChange>();
-        foreach (var group in parsed.GroupBy(c => c.Metadata.Name, StringComparer.Ordinal))
-        {
-            if (graph.FirstOrDefault(r => string.Equals(r.Name, group.Key, StringComparison.Ordinal)) is not { } rows)
-            {
-                continue;
-            }
+        var targets = parsed.GroupBy(c => c.Metadata.Name, StringComparer.Ordinal)
+            .Select(g => (Corrections: g, Rows: graph.FirstOrDefault(r => string.Equals(r.Name, g.Key, StringComparison.Ordinal))))
+            .Where(t => t.Rows is not null)
+            .ToList();
 
+        // A correction names no record: it is only unambiguous when the subject has one row of the entity. Check all first.
+        if (targets.FirstOrDefault(t => t.Rows!.Keys.Count > 1) is { Rows: not null } ambiguous)
+        {
+            throw Error.AmbiguousCorrection(ambiguous.Rows.Name, ambiguous.Corrections.First().Field.Name, ambiguous.Rows.Keys.Count);
+        }
+
+        var changes = new List<PersonalDataChange>();
+        foreach (var (group, target) in targets)
+        {
+            var rows = target!;
             var count = await ForEachBatchAsync(rows, (entity, entry) =>
             {
                 foreach (var correction in group)
@@ -215,7 +223,7 @@ internal sealed class EntityFrameworkPersonalDataSource<TContext>(
 
     /// <summary>Loads the rows batch by batch, applies <paramref name="change"/> and saves each batch; returns how many rows changed.</summary>
     private async Task<int> ForEachBatchAsync(
-        SubjectRows rows, Func<object, Microsoft.EntityFrameworkCore.ChangeTracking.EntityEntry, bool> change, CancellationToken cancellationToken)
+        SubjectRows rows, Func<object, EntityEntry, bool> change, CancellationToken cancellationToken)
     {
         var count = 0;
         foreach (var chunk in rows.Keys.Chunk(_options.BatchSize))

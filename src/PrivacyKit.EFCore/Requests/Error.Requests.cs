@@ -26,6 +26,13 @@ internal static partial class Error
             Field = field,
         };
 
+    internal static RectificationException AmbiguousCorrection(string entityType, string field, int rowCount) =>
+        new($"The subject has {rowCount} rows of '{entityType}' and a field correction names no record, so '{entityType}.{field}' cannot be rectified through a data subject request; correct that row in the application. Nothing was changed.")
+        {
+            EntityType = entityType,
+            Field = field,
+        };
+
     internal static InvalidOperationException UnknownEntityInOptions(string sourceName, string option, string entityType, IEnumerable<string> known) =>
         new($"EntityFrameworkPersonalDataOptions of source '{sourceName}' names entity '{entityType}' in {option}, but the model has no such entity. Entities: {Join(known)}.");
 

@@ -318,6 +318,26 @@ public sealed class EntityFrameworkPersonalDataSourceTests
         Assert.Contains("name-alice", await host.AllStoredValuesAsync());
     }
 
+    [Fact]
+    public async Task RectifyAsync_SubjectHasSeveralRowsOfTheEntity_RefusesAndChangesNothing()
+    {
+        await using var host = await CrmHost.CreateAsync("Sqlite");
+        var alice = await host.SeedAsync("alice");
+        await using var scope = host.Provider.CreateAsyncScope();
+        var source = host.Source(scope.ServiceProvider);
+
+        var ex = await Assert.ThrowsAsync<RectificationException>(async () => await source.RectifyAsync(
+            CrmHost.Request(alice, SubjectRequestKind.Rectification),
+            [new FieldCorrection("Customer", "Name", "changed-name"), new FieldCorrection("Note", "Text", "canary-note-text")]));
+
+        Assert.Equal(("Note", "Text"), (ex.EntityType, ex.Field));
+        Assert.Contains("3 rows of 'Note'", ex.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("canary", ex.Message, StringComparison.Ordinal);
+        var stored = await host.AllStoredValuesAsync();
+        Assert.Contains("name-alice", stored);
+        Assert.DoesNotContain("changed-name", stored);
+    }
+
     [Theory, MemberData(nameof(ProviderData.All), MemberType = typeof(ProviderData))]
     public async Task RestrictAsync_FlagConfigured_SetsItOnTheSubjectsRowsOnlyAndExportStillSeesThem(string provider)
     {
