@@ -18,8 +18,9 @@ internal abstract class EntityAccess
     public static EntityAccess For(IReadOnlyEntityType entityType) =>
         Cache.GetOrAdd(entityType.ClrType, static t => (EntityAccess)Activator.CreateInstance(typeof(EntityAccess<>).MakeGenericType(t))!);
 
-    /// <summary>Loads the tracked rows whose <paramref name="property"/> equals <paramref name="value"/>.</summary>
-    public abstract Task<List<object>> WhereEqualsAsync(DbContext context, IReadOnlyProperty property, object value, CancellationToken cancellationToken);
+    /// <summary>Loads one page (ordered by <paramref name="orderBy"/>) of the tracked rows whose <paramref name="property"/> equals <paramref name="value"/>.</summary>
+    public abstract Task<List<object>> WhereEqualsAsync(
+        DbContext context, IReadOnlyProperty property, object value, IReadOnlyList<IReadOnlyProperty> orderBy, int skip, int take, CancellationToken cancellationToken);
 
     /// <summary>Loads the tracked rows whose <paramref name="properties"/> take one of the value tuples.</summary>
     public abstract Task<List<object>> WhereInAsync(
@@ -65,12 +66,22 @@ internal abstract class EntityAccess
 internal sealed class EntityAccess<TEntity> : EntityAccess
     where TEntity : class
 {
-    public override Task<List<object>> WhereEqualsAsync(DbContext context, IReadOnlyProperty property, object value, CancellationToken cancellationToken)
+    public override Task<List<object>> WhereEqualsAsync(
+        DbContext context, IReadOnlyProperty property, object value, IReadOnlyList<IReadOnlyProperty> orderBy, int skip, int take, CancellationToken cancellationToken)
     {
         var e = Expression.Parameter(typeof(TEntity), "e");
         var predicate = Expression.Lambda<Func<TEntity, bool>>(
             Expression.Equal(PropertyCall(e, property.Name, property.ClrType), Expression.Constant(value, property.ClrType)), e);
-        return ToObjectsAsync(context.Set<TEntity>().IgnoreQueryFilters().Where(predicate), cancellationToken);
+        var query = context.Set<TEntity>().IgnoreQueryFilters().Where(predicate);
+        for (var i = 0; i < orderBy.Count; i++)
+        {
+            var key = Expression.Lambda(PropertyCall(e, orderBy[i].Name, orderBy[i].ClrType), e);
+            var method = i == 0 ? nameof(Queryable.OrderBy) : nameof(Queryable.ThenBy);
+            query = (IQueryable<TEntity>)query.Provider.CreateQuery<TEntity>(
+                Expression.Call(typeof(Queryable), method, [typeof(TEntity), orderBy[i].ClrType], query.Expression, Expression.Quote(key)));
+        }
+
+        return ToObjectsAsync(query.Skip(skip).Take(take), cancellationToken);
     }
 
     public override Task<List<object>> WhereInAsync(

@@ -25,10 +25,20 @@ internal static class SubjectGraph
                 continue;
             }
 
-            var rows = await EntityAccess.For(entityType).WhereEqualsAsync(context, property, value, cancellationToken).ConfigureAwait(false);
             var target = new SubjectRows(entityType, metadata, 0);
-            var keys = target.AddNew(rows.Select(r => Values(context, r, target.KeyProperties)));
-            context.ChangeTracker.Clear();
+            var keys = new List<object?[]>();
+            for (var page = 0; ; page++)
+            {
+                var rows = await EntityAccess.For(entityType)
+                    .WhereEqualsAsync(context, property, value, target.KeyProperties, page * batchSize, batchSize, cancellationToken).ConfigureAwait(false);
+                keys.AddRange(target.AddNew(rows.Select(r => Values(context, r, target.KeyProperties))));
+                context.ChangeTracker.Clear();
+                if (rows.Count < batchSize)
+                {
+                    break;
+                }
+            }
+
             if (keys.Count > 0)
             {
                 found[entityType] = target;

@@ -28,6 +28,30 @@ public sealed class EntityFrameworkPersonalDataSourceTests
     }
 
     [Theory, MemberData(nameof(ProviderData.All), MemberType = typeof(ProviderData))]
+    public async Task FindAsync_SubjectIdOnManyRows_PagesThroughAllOfThem(string provider)
+    {
+        await using var host = await CrmHost.CreateAsync(provider);
+        var alice = await host.SeedAsync("alice");
+        await using (var seed = host.Provider.CreateAsyncScope())
+        {
+            var db = seed.ServiceProvider.GetRequiredService<CrmContext>();
+            db.Contacts.AddRange(Enumerable.Range(0, 5).Select(i => new Contact { CustomerId = alice.Id, PersonId = "person-77", Name = $"carol-{i}" }));
+            db.Contacts.Add(new Contact { CustomerId = alice.Id, PersonId = "person-78", Name = "dave" });
+            await db.SaveChangesAsync();
+        }
+
+        await using var scope = host.Provider.CreateAsyncScope();
+        var source = host.Source(scope.ServiceProvider);
+        var request = new PersonalDataSourceContext { RequestId = "r1", SubjectId = "person-77", Kind = SubjectRequestKind.Access };
+
+        var location = Assert.Single(await source.FindAsync(request));
+        var export = await source.ExportAsync(request);
+
+        Assert.Equal(("Contact", 5), (location.EntityType, location.RecordCount));
+        Assert.Equal(Enumerable.Range(0, 5).Select(i => $"carol-{i}"), export.Records.Select(r => r.Fields["Name"]).Order());
+    }
+
+    [Theory, MemberData(nameof(ProviderData.All), MemberType = typeof(ProviderData))]
     public async Task FindAsync_UnknownOrMalformedSubject_FindsNothing(string provider)
     {
         await using var host = await CrmHost.CreateAsync(provider);
