@@ -4,7 +4,7 @@ using PrivacyKit.EFCore.Stores;
 namespace PrivacyKit.EFCore;
 
 /// <summary>Adds PrivacyKit's tables to an application's EF Core model.</summary>
-public static partial class ModelBuilderExtensions
+public static partial class PrivacyKitModelBuilderExtensions
 {
     /// <summary>
     /// Adds the entity configurations of PrivacyKit's stores (wrapped data keys, consent history, legal holds, data

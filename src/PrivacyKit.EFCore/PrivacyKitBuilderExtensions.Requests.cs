@@ -10,9 +10,7 @@ using PrivacyKit.Requests;
 
 namespace PrivacyKit.EFCore;
 
-#pragma warning disable CS1591 // The class is documented in its main part (PrivacyKitBuilderExtensions.Stores.cs).
 public static partial class EntityFrameworkPrivacyKitBuilderExtensions
-#pragma warning restore CS1591
 {
     /// <summary>
     /// Makes a DbContext a personal data source of data subject requests (find, export, erase, rectify, restrict over

@@ -23,7 +23,7 @@ public static partial class EntityFrameworkPrivacyKitBuilderExtensions
     /// (<see cref="ISubjectRequestStore"/>, personal payloads encrypted), legal holds (<see cref="ILegalHoldStore"/>) and,
     /// with the audit feature, audit records. Replaces the stores registered before (the in-memory defaults).
     /// The model of <typeparamref name="TContext"/> must hold the tables: call
-    /// <see cref="ModelBuilderExtensions.AddPrivacyKitStores(ModelBuilder, string?)"/> in its <c>OnModelCreating</c>,
+    /// <see cref="PrivacyKitModelBuilderExtensions.AddPrivacyKitStores(ModelBuilder, string?)"/> in its <c>OnModelCreating</c>,
     /// or use <see cref="PrivacyKitDbContext"/>.
     /// </summary>
     /// <remarks>

@@ -5,7 +5,7 @@ namespace PrivacyKit.EFCore.Stores;
 /// encrypted (text ciphertext); locations and changes hold none and are plain JSON.
 /// </summary>
 /// <remarks>
-/// A row of one of PrivacyKit's tables (see <see cref="ModelBuilderExtensions.AddPrivacyKitStores"/>). It is public only
+/// A row of one of PrivacyKit's tables (see <see cref="PrivacyKitModelBuilderExtensions.AddPrivacyKitStores"/>). It is public only
 /// so that migrations and compiled models (<c>dotnet ef dbcontext optimize</c>) generated in the application's assembly
 /// can reference it; read and write through PrivacyKit's store interfaces, never through this type.
 /// </remarks>

@@ -35,7 +35,7 @@ public sealed class EntityFrameworkStoreRegistrationTests
         Assert.Equal("privacykit_data_keys", context.Model.FindEntityType(typeof(DataKeyRow))!.GetTableName());
         Assert.Null(context.Model.FindEntityType(typeof(DataKeyRow))!.GetSchema());
         Assert.Equal("privacykit_subject_requests", context.Model.FindEntityType(typeof(SubjectRequestRow))!.GetTableName());
-        Assert.Throws<ArgumentNullException>(() => ModelBuilderExtensions.AddPrivacyKitStores(null!));
+        Assert.Throws<ArgumentNullException>(() => PrivacyKitModelBuilderExtensions.AddPrivacyKitStores(null!));
         Assert.Throws<ArgumentException>(() => new ModelBuilder().AddPrivacyKitStores(" "));
     }
 
