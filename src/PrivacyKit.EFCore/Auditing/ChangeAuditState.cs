@@ -1,0 +1,23 @@
+using Microsoft.EntityFrameworkCore;
+using PrivacyKit.Audit;
+
+namespace PrivacyKit.EFCore.Auditing;
+
+/// <summary>
+/// What one DbContext has to audit: the save in progress (captured, key not yet final) and the events of saves that
+/// ran inside a transaction the application has not committed yet. Used from the context's own flow only.
+/// </summary>
+internal sealed class ChangeAuditState
+{
+    /// <summary>The save in progress, or <see langword="null"/>.</summary>
+    public List<ChangeAuditCapture>? Save { get; set; }
+
+    /// <summary>Whether the save in progress runs in a transaction the application began.</summary>
+    public bool InUserTransaction { get; set; }
+
+    /// <summary>The auto-transaction behaviour to restore after the save.</summary>
+    public AutoTransactionBehavior? RestoreBehavior { get; set; }
+
+    /// <summary>Events of completed saves that wait for the application's transaction to commit.</summary>
+    public List<AuditEvent> Pending { get; } = [];
+}

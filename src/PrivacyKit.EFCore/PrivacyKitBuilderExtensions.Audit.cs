@@ -1,0 +1,28 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using PrivacyKit.EFCore.Auditing;
+using PrivacyKit.EFCore.Stores.Audit;
+
+namespace PrivacyKit.EFCore;
+
+public static partial class EntityFrameworkPrivacyKitBuilderExtensions
+{
+    /// <summary>
+    /// Configures PrivacyKit's EF Core auditing: change auditing (on by default) and which classifications of
+    /// personal data are audited when read (sensitive data always is).
+    /// </summary>
+    /// <param name="builder">The PrivacyKit builder.</param>
+    /// <param name="configure">Sets the options.</param>
+    /// <returns>The builder.</returns>
+    /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
+    public static IPrivacyKitBuilder ConfigureEntityFrameworkAuditing(this IPrivacyKitBuilder builder, Action<EntityFrameworkAuditOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(configure);
+        builder.Services.Configure(configure);
+        return builder;
+    }
+
+    static partial void AddAuditStoreServices<TContext>(IServiceCollection services)
+        where TContext : DbContext => AuditStoreServices.Add<TContext>(services);
+}
