@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using PrivacyKit.EFCore.Auditing;
+using PrivacyKit.EFCore.RowScope;
 using PrivacyKit.EFCore.Stores.Audit;
 
 namespace PrivacyKit.EFCore;
@@ -16,6 +17,22 @@ public static partial class EntityFrameworkPrivacyKitBuilderExtensions
     /// <returns>The builder.</returns>
     /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
     public static IPrivacyKitBuilder ConfigureEntityFrameworkAuditing(this IPrivacyKitBuilder builder, Action<EntityFrameworkAuditOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(configure);
+        builder.Services.Configure(configure);
+        return builder;
+    }
+
+    /// <summary>
+    /// Configures PrivacyKit's row-scope query filter: the access-control resource each scoped entity type is
+    /// decided against (default: the type name in lower case plus <c>s</c>) and the read action.
+    /// </summary>
+    /// <param name="builder">The PrivacyKit builder.</param>
+    /// <param name="configure">Sets the options.</param>
+    /// <returns>The builder.</returns>
+    /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
+    public static IPrivacyKitBuilder ConfigureEntityFrameworkRowScope(this IPrivacyKitBuilder builder, Action<PrivacyRowScopeOptions> configure)
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(configure);

@@ -64,7 +64,9 @@ internal sealed class AuditTestHost : IAsyncDisposable
     public AuditCrmContext CreateContext()
     {
         var options = Database.Configure(new DbContextOptionsBuilder<AuditCrmContext>())
-            .ReplaceService<IModelCacheKeyFactory, AuditCrmModelCacheKeyFactory>();
+            .ReplaceService<IModelCacheKeyFactory, AuditCrmModelCacheKeyFactory>()
+            // Each test application has its own singleton interceptors, hence its own EF Core service provider.
+            .ConfigureWarnings(w => w.Ignore(CoreEventId.ManyServiceProvidersCreatedWarning));
         if (_interceptors is not null)
         {
             options.AddInterceptors(_interceptors);
