@@ -3,12 +3,13 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace PrivacyKit.EFCore.RowScope;
 
-/// <summary>The row-scope interceptor, created from the application's service provider.</summary>
+/// <summary>The row-scope interceptors: the application's runtime and the process-wide query check.</summary>
 internal static class RowScopeInterceptors
 {
     public static IEnumerable<IInterceptor> Create(IServiceProvider services)
     {
         ArgumentNullException.ThrowIfNull(services);
-        yield return new RowScopeQueryInterceptor(ActivatorUtilities.CreateInstance<RowScopeRuntime>(services));
+        yield return ActivatorUtilities.CreateInstance<RowScopeRuntime>(services);
+        yield return RowScopeQueryInterceptor.Instance;
     }
 }

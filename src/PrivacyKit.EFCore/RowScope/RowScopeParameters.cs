@@ -1,8 +1,7 @@
 using System.ComponentModel;
 using System.Globalization;
-using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Infrastructure;
+using PrivacyKit.EFCore.Auditing;
 using PrivacyKit.Access;
 
 namespace PrivacyKit.EFCore.RowScope;
@@ -14,8 +13,6 @@ namespace PrivacyKit.EFCore.RowScope;
 /// </summary>
 internal static class RowScopeParameters
 {
-    private static readonly ConditionalWeakTable<DbContext, RowScopeRuntime> Runtimes = [];
-
     public static bool ReachesAll(DbContext context, Type entityType) =>
         Filter(context, entityType)?.Scope == Access.RowScope.All;
 
@@ -38,11 +35,9 @@ internal static class RowScopeParameters
             : [];
 
     internal static RowScopeRuntime Runtime(DbContext context) =>
-        Runtimes.GetValue(context, static c =>
-            c.GetService<IDbContextOptions>().FindExtension<Microsoft.EntityFrameworkCore.Infrastructure.CoreOptionsExtension>()?.Interceptors?
-                .OfType<RowScopeQueryInterceptor>().FirstOrDefault()?.Runtime
-            ?? throw new InvalidOperationException(
-                $"The model of {c.GetType().Name} has PrivacyKit row-scope filters but the context was configured without PrivacyKit's row-scope interceptor: configure it with UsePrivacyKit(serviceProvider)."));
+        ContextInterceptors<RowScopeRuntime>.Find(context)
+        ?? throw new InvalidOperationException(
+            $"The model of {context.GetType().Name} has PrivacyKit row-scope filters but the context was configured without PrivacyKit's row-scope interceptor: configure it with UsePrivacyKit(serviceProvider).");
 
     private static RowFilter? Filter(DbContext context, Type entityType) => Runtime(context).Current(entityType);
 

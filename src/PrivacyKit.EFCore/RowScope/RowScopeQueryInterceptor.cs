@@ -7,15 +7,25 @@ namespace PrivacyKit.EFCore.RowScope;
 
 /// <summary>
 /// Carries the row-scope runtime to the filter's parameters and fails closed: a query over an entity type that has a
-/// row-scope binding but whose model lacks the row-scope filter is refused instead of returning every row.
+/// row-scope binding but whose model lacks the row-scope filter is refused instead of returning every row. One
+/// process-wide instance (EF Core keys its service provider on query-expression interceptors); the application's
+/// resolver comes from the context's <see cref="RowScopeRuntime"/>.
 /// </summary>
-internal sealed class RowScopeQueryInterceptor(RowScopeRuntime runtime) : IQueryExpressionInterceptor
+internal sealed class RowScopeQueryInterceptor : IQueryExpressionInterceptor
 {
-    public RowScopeRuntime Runtime { get; } = runtime;
+    private RowScopeQueryInterceptor()
+    {
+    }
+
+    public static RowScopeQueryInterceptor Instance { get; } = new();
 
     public Expression QueryCompilationStarting(Expression queryExpression, QueryExpressionEventData eventData)
     {
-        new RootChecker(Runtime).Visit(queryExpression);
+        if (eventData.Context is { } context)
+        {
+            new RootChecker(RowScopeParameters.Runtime(context)).Visit(queryExpression);
+        }
+
         return queryExpression;
     }
 

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Options;
 using PrivacyKit.Access;
 using PrivacyKit.Audit;
@@ -8,14 +9,15 @@ namespace PrivacyKit.EFCore.RowScope;
 /// <summary>
 /// Decides, at each execution of a query, which rows of a scoped entity type the ambient actor reaches: the
 /// <see cref="RowFilter"/> of the actor's decision for the type's read permission. No actor or no grant reaches nothing.
-/// Thread-safe.
+/// Thread-safe. Added to a context as an ordinary interceptor so the process-wide filter parameters and
+/// <see cref="RowScopeQueryInterceptor"/> find the application's services.
 /// </summary>
 internal sealed class RowScopeRuntime(
     IAccessEvaluator evaluator,
     IRowScopeResolver resolver,
     IPrivacyContextAccessor accessor,
     IAuditTrail trail,
-    IOptions<PrivacyRowScopeOptions> options)
+    IOptions<PrivacyRowScopeOptions> options) : IInterceptor
 {
     public IRowScopeResolver Resolver => resolver;
 

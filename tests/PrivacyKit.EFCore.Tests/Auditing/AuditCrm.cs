@@ -22,6 +22,7 @@ internal sealed class AuditCrmContext(DbContextOptions<AuditCrmContext> options,
         modelBuilder.Entity<AuditCustomer>(b =>
         {
             b.HasIndex(c => c.Code).IsUnique();
+            b.HasMany(c => c.Contacts).WithOne().HasForeignKey(c => c.CustomerId);
 
             // Stored as the encryption convention stores it: the CLR property is replaced by annotated shadow properties.
             b.Ignore(c => c.Email);
@@ -56,6 +57,11 @@ public sealed class AuditCustomer
     public string? Email { get; set; }
 
     public string Segment { get; set; } = "retail";
+
+    [SensitiveData]
+    public string? HealthNote { get; set; }
+
+    public List<AuditContact> Contacts { get; } = [];
 }
 
 public sealed class AuditContact

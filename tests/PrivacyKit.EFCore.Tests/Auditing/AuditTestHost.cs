@@ -64,9 +64,7 @@ internal sealed class AuditTestHost : IAsyncDisposable
     public AuditCrmContext CreateContext()
     {
         var options = Database.Configure(new DbContextOptionsBuilder<AuditCrmContext>())
-            .ReplaceService<IModelCacheKeyFactory, AuditCrmModelCacheKeyFactory>()
-            // Each test application has its own singleton interceptors, hence its own EF Core service provider.
-            .ConfigureWarnings(w => w.Ignore(CoreEventId.ManyServiceProvidersCreatedWarning));
+            .ReplaceService<IModelCacheKeyFactory, AuditCrmModelCacheKeyFactory>();
         if (_interceptors is not null)
         {
             options.AddInterceptors(_interceptors);

@@ -75,9 +75,7 @@ internal sealed class RowScopeTestHost : IAsyncDisposable
     {
         var options = Database.Configure(new DbContextOptionsBuilder<RowScopeCrmContext>())
             .ReplaceService<IModelCacheKeyFactory, FilterModelCacheKeyFactory>()
-            .AddInterceptors(Commands)
-            // Each test application has its own singleton interceptors, hence its own EF Core service provider.
-            .ConfigureWarnings(w => w.Ignore(CoreEventId.ManyServiceProvidersCreatedWarning));
+            .AddInterceptors(Commands);
         if (withInterceptors)
         {
             options.AddInterceptors(Interceptors);
