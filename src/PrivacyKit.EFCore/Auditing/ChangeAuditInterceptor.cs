@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using PrivacyKit.Audit;
 using PrivacyKit.Context;
@@ -21,10 +22,11 @@ internal sealed class ChangeAuditInterceptor(
     IAuditKeyProvider keys,
     IOptions<PrivacyKitOptions> kitOptions,
     IOptions<EntityFrameworkAuditOptions> options,
-    TimeProvider time) : ISaveChangesInterceptor, IDbTransactionInterceptor
+    TimeProvider time,
+    ILogger<ChangeAuditInterceptor> logger) : ISaveChangesInterceptor, IDbTransactionInterceptor
 {
     private readonly ConditionalWeakTable<DbContext, ChangeAuditState> _states = [];
-    private readonly AuditChainWriter _writer = new(keys);
+    private readonly AuditChainWriter _writer = new(keys, logger);
 
     /// <summary>The chain that records written inside application transactions belong to.</summary>
     public string ChainId => options.Value.TransactionChainId ?? kitOptions.Value.InstanceId + ":ef";

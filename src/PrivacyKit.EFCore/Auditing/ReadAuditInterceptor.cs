@@ -3,6 +3,7 @@ using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using PrivacyKit.Audit;
 using PrivacyKit.EFCore.Metadata;
@@ -16,7 +17,8 @@ namespace PrivacyKit.EFCore.Auditing;
 /// were read). Materialisations reach it through the process-wide <see cref="ReadAuditMaterializationInterceptor"/>.
 /// Thread-safe: state is per context.
 /// </summary>
-internal sealed class ReadAuditInterceptor(IAuditTrail trail, IOptions<EntityFrameworkAuditOptions> options) : IDbCommandInterceptor
+internal sealed class ReadAuditInterceptor(IAuditTrail trail, IOptions<EntityFrameworkAuditOptions> options, ILogger<ReadAuditInterceptor> logger)
+    : IDbCommandInterceptor
 {
     private readonly ConditionalWeakTable<DbContext, ReadAuditCollector> _collectors = [];
     private readonly ReadAuditPolicy _policy = new(options.Value);
@@ -55,6 +57,7 @@ internal sealed class ReadAuditInterceptor(IAuditTrail trail, IOptions<EntityFra
 
     private async ValueTask RecordAsync(List<AuditEvent> events)
     {
+        EFAuditLog.ReadsRecorded(logger, events.Count);
         foreach (var e in events)
         {
             await trail.RecordAsync(e).ConfigureAwait(false);

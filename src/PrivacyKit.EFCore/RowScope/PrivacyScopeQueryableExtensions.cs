@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using PrivacyKit.Audit;
+using PrivacyKit.EFCore.Auditing;
 using PrivacyKit.EFCore.Metadata;
 
 namespace PrivacyKit.EFCore.RowScope;
@@ -27,13 +28,14 @@ public static class PrivacyScopeQueryableExtensions
         ArgumentException.ThrowIfNullOrWhiteSpace(reason);
         var context = source.GetService<ICurrentDbContext>().Context;
         var runtime = RowScopeParameters.Runtime(context);
+        var entity = context.Model.FindEntityType(typeof(TEntity)) is { } type && PrivacyEntityMetadata.For(type) is { } metadata
+            ? metadata.Name
+            : typeof(TEntity).Name;
         var pending = runtime.Trail.RecordAsync(new AuditEvent
         {
             Kind = AuditEventKind.ProtectionBypassed,
             Action = runtime.PermissionFor(typeof(TEntity)).Resource + ":ignore-row-scope",
-            ResourceType = context.Model.FindEntityType(typeof(TEntity)) is { } type && PrivacyEntityMetadata.For(type) is { } metadata
-                ? metadata.Name
-                : typeof(TEntity).Name,
+            ResourceType = entity,
             Reason = reason,
             Delivery = AuditDelivery.Guaranteed,
         });
@@ -42,6 +44,7 @@ public static class PrivacyScopeQueryableExtensions
             pending.AsTask().GetAwaiter().GetResult();
         }
 
+        EFAuditLog.RowScopeBypassed(runtime.Logger, runtime.Accessor.Current?.Actor.Id, entity);
         return source.IgnoreQueryFilters([RowScopeModel.FilterName]);
     }
 }

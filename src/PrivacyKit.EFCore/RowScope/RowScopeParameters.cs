@@ -3,6 +3,7 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using PrivacyKit.EFCore.Auditing;
 using PrivacyKit.Access;
+using PrivacyKit.EFCore.Internal;
 
 namespace PrivacyKit.EFCore.RowScope;
 
@@ -36,8 +37,7 @@ internal static class RowScopeParameters
 
     internal static RowScopeRuntime Runtime(DbContext context) =>
         ContextInterceptors<RowScopeRuntime>.Find(context)
-        ?? throw new InvalidOperationException(
-            $"The model of {context.GetType().Name} has PrivacyKit row-scope filters but the context was configured without PrivacyKit's row-scope interceptor: configure it with UsePrivacyKit(serviceProvider).");
+        ?? throw Error.RowScopeRuntimeMissing(context.GetType());
 
     private static RowFilter? Filter(DbContext context, Type entityType) => Runtime(context).Current(entityType);
 

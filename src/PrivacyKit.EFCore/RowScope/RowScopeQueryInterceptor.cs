@@ -2,6 +2,7 @@ using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Query;
+using PrivacyKit.EFCore.Internal;
 
 namespace PrivacyKit.EFCore.RowScope;
 
@@ -37,9 +38,7 @@ internal sealed class RowScopeQueryInterceptor : IQueryExpressionInterceptor
                 && runtime.Resolver.GetBinding(root.EntityType.ClrType) is not null
                 && root.EntityType.GetRootType().FindDeclaredQueryFilter(RowScopeModel.FilterName) is null)
             {
-                throw new InvalidOperationException(
-                    $"Entity type '{root.EntityType.DisplayName()}' has a PrivacyKit row-scope binding but its model has no row-scope filter: "
-                    + "configure the context with UsePrivacyKit(serviceProvider) so the model gets it.");
+                throw Error.RowScopeFilterMissing(root.EntityType.DisplayName());
             }
 
             return node is EntityQueryRootExpression ? node : base.VisitExtension(node);

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using PrivacyKit.Access;
 using PrivacyKit.Audit;
@@ -17,13 +18,16 @@ internal sealed class RowScopeRuntime(
     IRowScopeResolver resolver,
     IPrivacyContextAccessor accessor,
     IAuditTrail trail,
-    IOptions<PrivacyRowScopeOptions> options) : IInterceptor
+    IOptions<PrivacyRowScopeOptions> options,
+    ILogger<RowScopeRuntime> logger) : IInterceptor
 {
     public IRowScopeResolver Resolver => resolver;
 
     public IAuditTrail Trail => trail;
 
     public IPrivacyContextAccessor Accessor => accessor;
+
+    public ILogger Logger => logger;
 
     public Permission PermissionFor(Type entityType) => options.Value.PermissionFor(entityType);
 

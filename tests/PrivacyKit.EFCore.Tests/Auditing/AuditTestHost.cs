@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using PrivacyKit.Audit;
 using PrivacyKit.Context;
 using PrivacyKit.EFCore.Auditing;
@@ -22,7 +23,7 @@ internal sealed class AuditTestHost : IAsyncDisposable
     {
         Database = database;
         WithStore = withStore;
-        var services = new ServiceCollection().AddLogging();
+        var services = new ServiceCollection().AddLogging(b => b.AddProvider(Logs).SetMinimumLevel(LogLevel.Trace));
         var builder = services.AddPrivacyKit(o => o.InstanceId = "crm-1");
         if (withStore)
         {
@@ -50,6 +51,8 @@ internal sealed class AuditTestHost : IAsyncDisposable
     public ServiceProvider Services { get; }
 
     public InMemoryAuditSink Sink { get; } = new();
+
+    public CapturingLoggerProvider Logs { get; } = new();
 
     public IPrivacyContextAccessor Accessor => Services.GetRequiredService<IPrivacyContextAccessor>();
 

@@ -4,7 +4,10 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.Extensions.Logging;
 using PrivacyKit.Audit;
+using PrivacyKit.EFCore.Auditing;
+using PrivacyKit.EFCore.Internal;
 
 namespace PrivacyKit.EFCore.Stores.Audit;
 
@@ -13,7 +16,7 @@ namespace PrivacyKit.EFCore.Stores.Audit;
 /// it locks the chain's head row (an UPDATE, so concurrent writers on any instance queue behind it until commit),
 /// chains and signs the events after the head, inserts them and moves the head. A rollback undoes all of it.
 /// </summary>
-internal sealed class AuditChainWriter(IAuditKeyProvider keys)
+internal sealed class AuditChainWriter(IAuditKeyProvider keys, ILogger logger)
 {
     private const string HeadSavepoint = "privacykit_audit_head";
 
@@ -29,7 +32,7 @@ internal sealed class AuditChainWriter(IAuditKeyProvider keys)
         var connection = transaction.Connection ?? context.Database.GetDbConnection();
         if (await Sql.ExecuteAsync(connection, transaction, sql.LockHead, cancellationToken, chainId).ConfigureAwait(false) == 0)
         {
-            await CreateHeadAsync(sql, connection, transaction, chainId, cancellationToken).ConfigureAwait(false);
+            await CreateHeadAsync(sql, connection, transaction, chainId, logger, cancellationToken).ConfigureAwait(false);
         }
 
         long sequence;
@@ -39,13 +42,14 @@ internal sealed class AuditChainWriter(IAuditKeyProvider keys)
         {
             if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
-                throw new InvalidOperationException($"The audit chain head row for '{chainId}' vanished inside the transaction.");
+                throw Error.AuditChainHeadMissing(chainId);
             }
 
             sequence = reader.GetInt64(0);
             hash = reader.GetString(1).Trim();
         }
 
+        var first = sequence + 1;
         using var signer = new AuditRecordSigner(keys);
         foreach (var e in events)
         {
@@ -56,9 +60,11 @@ internal sealed class AuditChainWriter(IAuditKeyProvider keys)
         }
 
         await Sql.ExecuteAsync(connection, transaction, sql.MoveHead, cancellationToken, sequence, hash, chainId).ConfigureAwait(false);
+        EFAuditLog.RecordsWritten(logger, events.Count, chainId, first, sequence);
     }
 
-    private static async Task CreateHeadAsync(Sql sql, DbConnection connection, DbTransaction transaction, string chainId, CancellationToken cancellationToken)
+    private static async Task CreateHeadAsync(
+        Sql sql, DbConnection connection, DbTransaction transaction, string chainId, ILogger logger, CancellationToken cancellationToken)
     {
         // Another writer may create the same head at the same moment: the loser rolls back to the savepoint and then
         // queues behind the winner's row lock like any later writer.
@@ -67,6 +73,7 @@ internal sealed class AuditChainWriter(IAuditKeyProvider keys)
         {
             await Sql.ExecuteAsync(connection, transaction, sql.InsertHead, cancellationToken, chainId, 0L, AuditRecordSigner.ZeroHash).ConfigureAwait(false);
             await transaction.ReleaseAsync(HeadSavepoint, cancellationToken).ConfigureAwait(false);
+            EFAuditLog.ChainHeadCreated(logger, chainId);
         }
         catch (DbException)
         {
@@ -92,8 +99,8 @@ internal sealed class AuditChainWriter(IAuditKeyProvider keys)
         public Sql(DbContext context)
         {
             var helper = context.GetService<ISqlGenerationHelper>();
-            var heads = context.Model.FindEntityType(typeof(AuditChainHeadRow)) ?? throw NotMapped();
-            var records = context.Model.FindEntityType(typeof(AuditRecordRow)) ?? throw NotMapped();
+            var heads = context.Model.FindEntityType(typeof(AuditChainHeadRow)) ?? throw Error.AuditStoreNotMapped(context.GetType());
+            var records = context.Model.FindEntityType(typeof(AuditRecordRow)) ?? throw Error.AuditStoreNotMapped(context.GetType());
             var headTable = Table(helper, heads);
             var headId = Column(helper, heads, nameof(AuditChainHeadRow.ChainId));
             var headSeq = Column(helper, heads, nameof(AuditChainHeadRow.Sequence));
@@ -160,8 +167,5 @@ internal sealed class AuditChainWriter(IAuditKeyProvider keys)
             var p = type.FindProperty(property)!;
             return helper.DelimitIdentifier(p.GetColumnName(StoreObjectIdentifier.Table(type.GetTableName()!, type.GetSchema()))!);
         }
-
-        private static InvalidOperationException NotMapped() =>
-            new("The DbContext model does not map the PrivacyKit audit store: call modelBuilder.AddPrivacyKitStores() in OnModelCreating.");
     }
 }
