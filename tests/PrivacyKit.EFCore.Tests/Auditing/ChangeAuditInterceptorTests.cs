@@ -312,7 +312,7 @@ public sealed class ChangeAuditInterceptorTests
     }
 
     [Fact]
-    public async Task ParallelContexts_OnPostgres_LoseNoEventAndTheChainVerifies()
+    public async Task ParallelContextsSavingAndReading_OnPostgres_LoseNoEventAndBothChainsVerify()
     {
         if (TestDatabase.PostgresConnectionString is null)
         {
@@ -326,12 +326,21 @@ public sealed class ChangeAuditInterceptorTests
             using var actor = host.As("writer-" + w);
             for (var i = 0; i < SavesEach; i++)
             {
-                await using var context = host.CreateContext();
-                context.Customers.Add(NewCustomer($"W{w}-{i}"));
-                context.Customers.Add(NewCustomer($"W{w}-{i}b"));
-                await context.SaveChangesAsync();
+                await using (var context = host.CreateContext())
+                {
+                    context.Customers.Add(NewCustomer($"W{w}-{i}", "canary-condition"));
+                    context.Customers.Add(NewCustomer($"W{w}-{i}b", "canary-condition"));
+                    await context.SaveChangesAsync();
+                }
+
+                await using (var reader = host.CreateContext())
+                {
+                    var codes = new[] { $"W{w}-{i}", $"W{w}-{i}b" };
+                    Assert.Equal(2, (await reader.Customers.AsNoTracking().Where(c => codes.Contains(c.Code)).ToListAsync()).Count);
+                }
             }
         })));
+        await host.Services.GetRequiredService<IAuditPipeline>().FlushAsync();
 
         var records = await host.TransactionRecordsAsync();
         Assert.Equal(Writers * SavesEach * 2, records.Count);
@@ -339,6 +348,8 @@ public sealed class ChangeAuditInterceptorTests
         Assert.Equal(Writers * SavesEach * 2, records.Select(r => r.Event.ResourceId).Distinct().Count());
         var result = await host.VerifyAsync();
         Assert.True(result.IsValid, string.Join("; ", result.Issues.Select(i => i.Message)));
+        Assert.Equal(Writers * SavesEach * 2, result.Heads["crm-1"].Sequence); // one read event per subject per query
+        Assert.Equal(Writers * SavesEach * 4, result.RecordCount);
     }
 
     // What the encryption interceptor does before auditing sees the save: fill the shadow ciphertext and blind index.
@@ -348,7 +359,8 @@ public sealed class ChangeAuditInterceptorTests
         context.Entry(customer).Property("EmailIndex").CurrentValue = "blind-index";
     }
 
-    private static AuditCustomer NewCustomer(string code) => new() { Code = code, Name = CanaryName, Email = CanaryEmail };
+    private static AuditCustomer NewCustomer(string code, string? healthNote = null) =>
+        new() { Code = code, Name = CanaryName, Email = CanaryEmail, HealthNote = healthNote };
 
     private static async Task<long> CountRowsAsync(AuditTestHost host, string sqliteTable, string? postgresTable = null)
     {
