@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using PrivacyKit.Audit;
@@ -90,6 +91,19 @@ internal sealed class ChangeAuditInterceptor(
     public Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default) =>
         CommittedAsync(eventData.Context, cancellationToken);
 
+    public DbTransaction TransactionUsed(DbConnection connection, TransactionEventData eventData, DbTransaction result)
+    {
+        Adopt(eventData.Context, result);
+        return result;
+    }
+
+    public ValueTask<DbTransaction> TransactionUsedAsync(
+        DbConnection connection, TransactionEventData eventData, DbTransaction result, CancellationToken cancellationToken = default)
+    {
+        Adopt(eventData.Context, result);
+        return ValueTask.FromResult(result);
+    }
+
     public void TransactionRolledBack(DbTransaction transaction, TransactionEndEventData eventData) => Discard(eventData.Context);
 
     public Task TransactionRolledBackAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
@@ -136,7 +150,14 @@ internal sealed class ChangeAuditInterceptor(
 
         Restore(context, state);
         state.Save = null;
-        if (state.InUserTransaction)
+        if (state.InUserTransaction && UsesStore(context) && state.External is { } external
+            && ReferenceEquals(context.Database.CurrentTransaction?.GetDbTransaction(), external))
+        {
+            // EF Core may never see this transaction commit: write the records into it now.
+            var now = time.GetUtcNow();
+            await _writer.WriteAsync(context, external, ChainId, [.. save.Select(c => c.ToEvent(now))], cancellationToken).ConfigureAwait(false);
+        }
+        else if (state.InUserTransaction)
         {
             // Keys are final now; the records wait for the application's commit (or vanish with its rollback).
             var now = time.GetUtcNow();
@@ -190,6 +211,14 @@ internal sealed class ChangeAuditInterceptor(
         foreach (var e in events)
         {
             await trail.RecordAsync(e, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private void Adopt(DbContext? context, DbTransaction transaction)
+    {
+        if (context is not null)
+        {
+            _states.GetOrCreateValue(context).External = transaction;
         }
     }
 

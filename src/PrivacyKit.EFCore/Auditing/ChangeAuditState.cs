@@ -18,6 +18,12 @@ internal sealed class ChangeAuditState
     /// <summary>The auto-transaction behaviour to restore after the save.</summary>
     public AutoTransactionBehavior? RestoreBehavior { get; set; }
 
+    /// <summary>
+    /// A transaction the application handed to EF Core with <c>UseTransaction</c>: it may be committed without EF Core
+    /// seeing it, so the records of saves in it are written at once, inside it.
+    /// </summary>
+    public System.Data.Common.DbTransaction? External { get; set; }
+
     /// <summary>Events of completed saves that wait for the application's transaction to commit.</summary>
     public List<AuditEvent> Pending { get; } = [];
 }

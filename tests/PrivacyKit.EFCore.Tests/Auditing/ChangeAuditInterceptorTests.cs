@@ -146,6 +146,35 @@ public sealed class ChangeAuditInterceptorTests
     }
 
     [Theory, MemberData(nameof(ProviderData.All), MemberType = typeof(ProviderData))]
+    public async Task ExternalTransaction_CommittedOrRolledBackOutsideEf_KeepsRowsAtomicWithTheChange(string provider)
+    {
+        await using var host = await AuditTestHost.CreateAsync(provider);
+        foreach (var commit in new[] { false, true })
+        {
+            await using var context = host.CreateContext();
+            var connection = context.Database.GetDbConnection();
+            await connection.OpenAsync();
+            await using var transaction = await connection.BeginTransactionAsync();
+            await context.Database.UseTransactionAsync(transaction);
+            context.Customers.Add(NewCustomer(commit ? "E-commit" : "E-rollback"));
+            await context.SaveChangesAsync();
+            if (commit)
+            {
+                await transaction.CommitAsync(); // EF Core does not see this commit
+            }
+            else
+            {
+                await transaction.RollbackAsync();
+            }
+        }
+
+        var record = Assert.Single(await host.TransactionRecordsAsync());
+        Assert.Equal(1L, await CountRowsAsync(host, "Customers"));
+        Assert.Equal(AuditEventKind.Created, record.Event.Kind);
+        Assert.True((await host.VerifyAsync()).IsValid);
+    }
+
+    [Theory, MemberData(nameof(ProviderData.All), MemberType = typeof(ProviderData))]
     public async Task SaveChanges_Synchronous_WritesTheSameRecords(string provider)
     {
         await using var host = await AuditTestHost.CreateAsync(provider);
