@@ -36,6 +36,25 @@ public sealed class AuditStoreTests
     }
 
     [Theory, MemberData(nameof(ProviderData.All), MemberType = typeof(ProviderData))]
+    public async Task RestartedPipeline_ContinuesItsChainFromTheStoredHead(string provider)
+    {
+        await using var host = await AuditTestHost.CreateAsync(provider);
+        var trail = host.Services.GetRequiredService<IAuditTrail>();
+        await trail.RecordAsync(new AuditEvent { Kind = AuditEventKind.KeyOperation, Action = "key.create" });
+        await trail.RecordAsync(new AuditEvent { Kind = AuditEventKind.KeyOperation, Action = "key.rotate" });
+        await host.Services.GetRequiredService<IAuditPipeline>().FlushAsync();
+        await host.Services.DisposeAsync(); // the first instance stops; its database stays
+
+        await using var restarted = host.Restarted();
+        await restarted.Services.GetRequiredService<IAuditTrail>().RecordAsync(new AuditEvent { Kind = AuditEventKind.KeyOperation, Action = "key.shred" });
+        await restarted.Services.GetRequiredService<IAuditPipeline>().FlushAsync();
+
+        var result = await restarted.VerifyAsync();
+        Assert.True(result.IsValid, string.Join("; ", result.Issues.Select(i => i.Message)));
+        Assert.Equal(3, result.Heads["crm-1"].Sequence);
+    }
+
+    [Theory, MemberData(nameof(ProviderData.All), MemberType = typeof(ProviderData))]
     public async Task QueryAsync_BySubjectActorAndTime_ReturnsOnlyMatches(string provider)
     {
         await using var host = await AuditTestHost.CreateAsync(provider);

@@ -19,9 +19,12 @@ internal sealed class AuditTestHost : IAsyncDisposable
 {
     private readonly IInterceptor[] _interceptors;
 
-    private AuditTestHost(TestDatabase database, bool withStore, Action<EntityFrameworkAuditOptions>? configure)
+    private readonly bool _ownsDatabase;
+
+    private AuditTestHost(TestDatabase database, bool withStore, Action<EntityFrameworkAuditOptions>? configure, bool ownsDatabase = true)
     {
         Database = database;
+        _ownsDatabase = ownsDatabase;
         WithStore = withStore;
         var services = new ServiceCollection().AddLogging(b => b.AddProvider(Logs).SetMinimumLevel(LogLevel.Trace));
         var builder = services.AddPrivacyKit(o => o.InstanceId = "crm-1");
@@ -64,6 +67,9 @@ internal sealed class AuditTestHost : IAsyncDisposable
         return host;
     }
 
+    /// <summary>Another instance of the same application on the same database, as after a restart.</summary>
+    public AuditTestHost Restarted() => new(Database, WithStore, null, ownsDatabase: false);
+
     public AuditCrmContext CreateContext()
     {
         var options = Database.Configure(new DbContextOptionsBuilder<AuditCrmContext>())
@@ -98,6 +104,9 @@ internal sealed class AuditTestHost : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await Services.DisposeAsync();
-        await Database.DisposeAsync();
+        if (_ownsDatabase)
+        {
+            await Database.DisposeAsync();
+        }
     }
 }
