@@ -1,13 +1,13 @@
 using System.Linq.Expressions;
 using System.Reflection;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata;
 using PrivacyKit.Access;
 
 namespace PrivacyKit.EFCore.RowScope;
 
 /// <summary>
-/// Adds the named query filter <see cref="FilterName"/> to every entity type that has a row-scope binding:
+/// Builds the named query filter <see cref="FilterName"/> that <see cref="RowScopeConvention"/> puts on every entity
+/// type that has a row-scope binding:
 /// <c>all || (own-or-team &amp;&amp; e.Owner == actor) || (team &amp;&amp; teams.Contains(e.Team)) || (tenant &amp;&amp; e.Tenant == tenantId)</c>,
 /// each value a per-execution parameter from <see cref="RowScopeParameters"/>. Named, so it combines with the
 /// application's own filters and can be bypassed alone.
@@ -16,20 +16,7 @@ internal static class RowScopeModel
 {
     public const string FilterName = "PrivacyKit:RowScope";
 
-    public static void Apply(IMutableModel model, IRowScopeResolver resolver)
-    {
-        ArgumentNullException.ThrowIfNull(model);
-        ArgumentNullException.ThrowIfNull(resolver);
-        foreach (var entityType in model.GetEntityTypes().Where(t => t.BaseType is null && !t.IsOwned()))
-        {
-            if (resolver.GetBinding(entityType.ClrType) is { } binding)
-            {
-                entityType.SetQueryFilter(FilterName, Build(entityType.ClrType, binding));
-            }
-        }
-    }
-
-    private static LambdaExpression Build(Type clrType, RowScopeBinding binding)
+    internal static LambdaExpression Build(Type clrType, RowScopeBinding binding)
     {
         // A typed null DbContext constant: EF Core replaces it with the executing context and computes every call
         // that uses it as a parameter per execution.

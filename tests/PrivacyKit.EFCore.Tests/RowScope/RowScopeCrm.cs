@@ -18,14 +18,17 @@ internal sealed class RowScopeCrmContext(DbContextOptions<RowScopeCrmContext> op
 
     public bool HasRowScope => resolver is not null;
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
-        modelBuilder.Entity<ScopedNote>().HasQueryFilter("app:not-archived", n => !n.Archived);
+        // What PrivacyKit's convention-set plugin does for UsePrivacyKit(serviceProvider).
         if (resolver is not null)
         {
-            RowScopeModel.Apply(modelBuilder.Model, resolver);
+            configurationBuilder.Conventions.Add(_ => new RowScopeConvention(resolver));
         }
     }
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+        modelBuilder.Entity<ScopedNote>().HasQueryFilter("app:not-archived", n => !n.Archived);
 }
 
 public sealed class ScopedCustomer
