@@ -24,10 +24,13 @@ internal sealed class ChangeAuditInterceptor(
     IOptions<PrivacyKitOptions> kitOptions,
     IOptions<EntityFrameworkAuditOptions> options,
     TimeProvider time,
+    IEnumerable<IAuditCheckpointSink> checkpointSinks,
+    IOptions<AuditOptions> auditOptions,
     ILogger<ChangeAuditInterceptor> logger) : ISaveChangesInterceptor, IDbTransactionInterceptor
 {
     private readonly ConditionalWeakTable<DbContext, ChangeAuditState> _states = [];
     private readonly AuditChainWriter _writer = new(keys, logger);
+    private readonly TransactionChainCheckpoints _checkpoints = new(checkpointSinks, auditOptions, time, logger);
 
     /// <summary>The chain that records written inside application transactions belong to.</summary>
     public string ChainId => options.Value.TransactionChainId ?? kitOptions.Value.InstanceId + ":ef";
@@ -188,12 +191,23 @@ internal sealed class ChangeAuditInterceptor(
             }
         }
 
-        await _writer.WriteAsync(context, transaction, ChainId, events, cancellationToken).ConfigureAwait(false);
+        state.Written = await _writer.WriteAsync(context, transaction, ChainId, events, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task CommittedAsync(DbContext? context, CancellationToken cancellationToken)
     {
-        if (context is null || !_states.TryGetValue(context, out var state) || state.Save is not null || state.Pending.Count == 0)
+        if (context is null || !_states.TryGetValue(context, out var state))
+        {
+            return;
+        }
+
+        if (state.Written is { } written)
+        {
+            state.Written = null;
+            await _checkpoints.AfterCommitAsync(written.First, written.Head, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (state.Save is not null || state.Pending.Count == 0)
         {
             return;
         }
@@ -233,9 +247,13 @@ internal sealed class ChangeAuditInterceptor(
 
     private void Discard(DbContext? context)
     {
-        if (context is not null && _states.TryGetValue(context, out var state) && state.Save is null)
+        if (context is not null && _states.TryGetValue(context, out var state))
         {
-            state.Pending.Clear();
+            state.Written = null;
+            if (state.Save is null)
+            {
+                state.Pending.Clear();
+            }
         }
     }
 

@@ -24,6 +24,9 @@ internal sealed class ChangeAuditState
     /// </summary>
     public System.Data.Common.DbTransaction? External { get; set; }
 
+    /// <summary>What the writer put into the transaction that is committing, for the checkpoint after the commit.</summary>
+    public (long First, PrivacyKit.Audit.AuditCheckpoint Head)? Written { get; set; }
+
     /// <summary>Events of completed saves that wait for the application's transaction to commit.</summary>
     public List<AuditEvent> Pending { get; } = [];
 }

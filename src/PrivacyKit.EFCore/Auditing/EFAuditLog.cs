@@ -14,6 +14,9 @@ internal static partial class EFAuditLog
     [LoggerMessage(EventId = 7303, Level = LogLevel.Debug, Message = "Recorded {Count} personal-data read events for one query.")]
     public static partial void ReadsRecorded(ILogger logger, int count);
 
+    [LoggerMessage(EventId = 7304, Level = LogLevel.Error, Message = "Checkpoint sink {Sink} failed to store the checkpoint of chain {ChainId} at sequence {Sequence}.")]
+    public static partial void CheckpointFailed(ILogger logger, Exception exception, string sink, string chainId, long sequence);
+
     [LoggerMessage(EventId = 7310, Level = LogLevel.Warning, Message = "Actor {ActorId} bypassed the row scope of {Entity} (audited as ProtectionBypassed).")]
     public static partial void RowScopeBypassed(ILogger logger, string? actorId, string entity);
 }

@@ -55,6 +55,36 @@ public sealed class AuditStoreTests
     }
 
     [Theory, MemberData(nameof(ProviderData.All), MemberType = typeof(ProviderData))]
+    public async Task TransactionChain_CheckpointsAfterCommits_DetectRecordsCutFromItsEnd(string provider)
+    {
+        await using var host = await AuditTestHost.CreateAsync(provider);
+        for (var i = 0; i < 4; i++)
+        {
+            await using var context = host.CreateContext();
+            context.Customers.Add(new AuditCustomer { Code = "K" + i, Name = "n" });
+            await context.SaveChangesAsync();
+        }
+
+        await using (var context = host.CreateContext())
+        {
+            await using var transaction = await context.Database.BeginTransactionAsync();
+            context.Customers.Add(new AuditCustomer { Code = "K-rolled-back-1", Name = "n" });
+            context.Customers.Add(new AuditCustomer { Code = "K-rolled-back-2", Name = "n" });
+            await context.SaveChangesAsync();
+            await transaction.RollbackAsync();
+        }
+
+        // Interval 3: the commit that wrote sequence 3 crossed it; the rolled-back one exported nothing.
+        var checkpoint = Assert.Single(host.Checkpoints.Items, c => c.InstanceId == "crm-1:ef");
+        Assert.Equal(3, checkpoint.Sequence);
+        Assert.True((await host.VerifyAsync()).IsValid);
+
+        await ExecuteAsync(host, "DELETE FROM privacykit_audit_records WHERE \"Sequence\" >= 3");
+        var result = await host.VerifyAsync();
+        Assert.Equal(AuditIssueKind.TruncatedTail, Assert.Single(result.Issues).Kind);
+    }
+
+    [Theory, MemberData(nameof(ProviderData.All), MemberType = typeof(ProviderData))]
     public async Task QueryAsync_BySubjectActorAndTime_ReturnsOnlyMatches(string provider)
     {
         await using var host = await AuditTestHost.CreateAsync(provider);

@@ -42,6 +42,8 @@ internal sealed class AuditTestHost : IAsyncDisposable
             builder.ConfigureEntityFrameworkAuditing(configure);
         }
 
+        builder.ConfigureAudit(o => o.CheckpointInterval = 3).AddAuditCheckpointSink(Checkpoints);
+
         services.AddScoped(sp => CreateContext());
         Services = services.BuildServiceProvider();
         _interceptors = [.. AuditingInterceptors.Create(Services)];
@@ -56,6 +58,8 @@ internal sealed class AuditTestHost : IAsyncDisposable
     public InMemoryAuditSink Sink { get; } = new();
 
     public CapturingLoggerProvider Logs { get; } = new();
+
+    public MemoryCheckpointSink Checkpoints { get; } = new();
 
     public IPrivacyContextAccessor Accessor => Services.GetRequiredService<IPrivacyContextAccessor>();
 
@@ -99,7 +103,7 @@ internal sealed class AuditTestHost : IAsyncDisposable
     }
 
     public async Task<AuditVerificationResult> VerifyAsync() =>
-        await Services.GetRequiredService<AuditChainVerifier>().VerifyAsync(Services.GetRequiredService<AuditStoreSink<AuditCrmContext>>());
+        await Services.GetRequiredService<AuditChainVerifier>().VerifyAsync(Services.GetRequiredService<AuditStoreSink<AuditCrmContext>>(), Checkpoints.Items);
 
     public async ValueTask DisposeAsync()
     {

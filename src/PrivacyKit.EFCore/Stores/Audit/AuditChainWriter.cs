@@ -20,12 +20,13 @@ internal sealed class AuditChainWriter(IAuditKeyProvider keys, ILogger logger)
 {
     private const string HeadSavepoint = "privacykit_audit_head";
 
-    public async Task WriteAsync(
+    /// <summary>Writes the events; returns the new head with the first sequence written, or <see langword="null"/> when there were none.</summary>
+    public async Task<(long First, AuditCheckpoint Head)?> WriteAsync(
         DbContext context, DbTransaction transaction, string chainId, IReadOnlyList<AuditEvent> events, CancellationToken cancellationToken)
     {
         if (events.Count == 0)
         {
-            return;
+            return null;
         }
 
         var sql = new Sql(context);
@@ -61,6 +62,7 @@ internal sealed class AuditChainWriter(IAuditKeyProvider keys, ILogger logger)
 
         await Sql.ExecuteAsync(connection, transaction, sql.MoveHead, cancellationToken, sequence, hash, chainId).ConfigureAwait(false);
         EFAuditLog.RecordsWritten(logger, events.Count, chainId, first, sequence);
+        return (first, new AuditCheckpoint(chainId, sequence, hash, events[^1].Timestamp));
     }
 
     private static async Task CreateHeadAsync(
