@@ -133,6 +133,14 @@ internal sealed class ChangeAuditInterceptor(
         }
 
         var state = _states.GetOrCreateValue(context);
+        if (state.Pending.Count > 0 && context.Database.CurrentTransaction is null)
+        {
+            // The transaction those saves ran in ended without EF Core seeing it (committed or rolled back on the
+            // DbTransaction itself): whether the changes exist is unknown here, so say so loudly.
+            EFAuditLog.PendingEventsOrphaned(logger, state.Pending.Count, context.GetType().Name);
+            state.Pending.Clear();
+        }
+
         var captured = ChangeAuditCapture.CaptureAll(context, accessor.Current);
         state.Save = captured.Count == 0 ? null : captured;
         state.InUserTransaction = context.Database.CurrentTransaction is not null;

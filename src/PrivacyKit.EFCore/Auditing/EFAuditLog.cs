@@ -17,6 +17,9 @@ internal static partial class EFAuditLog
     [LoggerMessage(EventId = 7304, Level = LogLevel.Error, Message = "Checkpoint sink {Sink} failed to store the checkpoint of chain {ChainId} at sequence {Sequence}.")]
     public static partial void CheckpointFailed(ILogger logger, Exception exception, string sink, string chainId, long sequence);
 
+    [LoggerMessage(EventId = 7305, Level = LogLevel.Error, Message = "{Count} change audit events of {Context} were not emitted: their transaction ended outside EF Core (commit or roll back through the DbContext, or use the EF audit store).")]
+    public static partial void PendingEventsOrphaned(ILogger logger, int count, string context);
+
     [LoggerMessage(EventId = 7310, Level = LogLevel.Warning, Message = "Actor {ActorId} bypassed the row scope of {Entity} (audited as ProtectionBypassed).")]
     public static partial void RowScopeBypassed(ILogger logger, string? actorId, string entity);
 }

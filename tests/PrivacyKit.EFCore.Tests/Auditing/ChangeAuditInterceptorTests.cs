@@ -310,6 +310,30 @@ public sealed class ChangeAuditInterceptorTests
     }
 
     [Theory, MemberData(nameof(ProviderData.All), MemberType = typeof(ProviderData))]
+    public async Task WithOtherSink_TransactionEndedOutsideEf_IsReportedNotGuessed(string provider)
+    {
+        await using var host = await AuditTestHost.CreateAsync(provider, withStore: false);
+        await using var context = host.CreateContext();
+        var connection = context.Database.GetDbConnection();
+        await connection.OpenAsync();
+        await using (var transaction = await connection.BeginTransactionAsync())
+        {
+            await context.Database.UseTransactionAsync(transaction);
+            context.Customers.Add(NewCustomer("U-1"));
+            await context.SaveChangesAsync();
+            await transaction.CommitAsync(); // EF Core does not see this commit
+        }
+
+        await context.Database.UseTransactionAsync(null);
+        context.Customers.Add(NewCustomer("U-2"));
+        await context.SaveChangesAsync();
+        await host.Services.GetRequiredService<IAuditPipeline>().FlushAsync();
+
+        Assert.Single(host.Sink.Records); // only U-2's event: U-1's commit was never observed
+        Assert.Contains(host.Logs.Entries, e => e.EventId == 7305 && e.Message.Contains("1 change audit events", StringComparison.Ordinal));
+    }
+
+    [Theory, MemberData(nameof(ProviderData.All), MemberType = typeof(ProviderData))]
     public async Task WithOtherSink_FailedSave_EmitsNothing(string provider)
     {
         await using var host = await AuditTestHost.CreateAsync(provider, withStore: false);
