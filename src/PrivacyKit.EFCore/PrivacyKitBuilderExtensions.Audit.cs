@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using PrivacyKit.EFCore.Auditing;
 using PrivacyKit.EFCore.RowScope;
 using PrivacyKit.EFCore.Stores.Audit;
@@ -10,7 +12,7 @@ public static partial class EntityFrameworkPrivacyKitBuilderExtensions
 {
     /// <summary>
     /// Configures PrivacyKit's EF Core auditing: change auditing (on by default) and which classifications of
-    /// personal data are audited when read (sensitive data always is).
+    /// personal data are audited when read (sensitive data always is). The options are validated at start-up.
     /// </summary>
     /// <param name="builder">The PrivacyKit builder.</param>
     /// <param name="configure">Sets the options.</param>
@@ -20,6 +22,8 @@ public static partial class EntityFrameworkPrivacyKitBuilderExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(configure);
+        builder.Services.AddOptions<EntityFrameworkAuditOptions>().ValidateOnStart();
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<EntityFrameworkAuditOptions>, EntityFrameworkAuditOptionsValidator>());
         builder.Services.Configure(configure);
         return builder;
     }
@@ -36,6 +40,8 @@ public static partial class EntityFrameworkPrivacyKitBuilderExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(configure);
+        builder.Services.AddOptions<PrivacyRowScopeOptions>().ValidateOnStart();
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PrivacyRowScopeOptions>, PrivacyRowScopeOptionsValidator>());
         builder.Services.Configure(configure);
         return builder;
     }
