@@ -101,11 +101,29 @@ internal sealed class TestDatabase : IAsyncDisposable
 
         if (_postgresAdmin is not null)
         {
-            await using var connection = new NpgsqlConnection(_postgresAdmin);
-            await connection.OpenAsync();
-            await using var command = connection.CreateCommand();
-            command.CommandText = $"DROP DATABASE IF EXISTS \"{_postgresName}\" WITH (FORCE)";
-            await command.ExecuteNonQueryAsync();
+            // A server process that is not ours (autovacuum) can briefly refuse FORCE; retry, then leave the
+            // uniquely named database behind rather than fail a test that has already passed.
+            NpgsqlConnection.ClearAllPools();
+            for (var attempt = 1; ; attempt++)
+            {
+                try
+                {
+                    await using var connection = new NpgsqlConnection(_postgresAdmin);
+                    await connection.OpenAsync();
+                    await using var command = connection.CreateCommand();
+                    command.CommandText = $"DROP DATABASE IF EXISTS \"{_postgresName}\" WITH (FORCE)";
+                    await command.ExecuteNonQueryAsync();
+                    return;
+                }
+                catch (PostgresException) when (attempt < 5)
+                {
+                    await Task.Delay(200 * attempt);
+                }
+                catch (PostgresException)
+                {
+                    return;
+                }
+            }
         }
     }
 }
