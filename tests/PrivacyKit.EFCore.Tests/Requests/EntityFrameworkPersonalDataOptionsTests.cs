@@ -39,7 +39,8 @@ public sealed class EntityFrameworkPersonalDataOptionsTests
         using var provider = services.BuildServiceProvider();
         using var scope = provider.CreateScope();
 
-        var source = Assert.Single(scope.ServiceProvider.GetServices<IPersonalDataSource>());
+        // The core registers its consent source on its own; the EF source must be there exactly once.
+        var source = Assert.Single(scope.ServiceProvider.GetServices<IPersonalDataSource>(), s => s.Name.StartsWith("efcore:", StringComparison.Ordinal));
         var options = provider.GetRequiredService<IOptionsMonitor<EntityFrameworkPersonalDataOptions>>().Get(typeof(CrmContext).FullName);
 
         Assert.Equal("efcore:CrmContext", source.Name);
