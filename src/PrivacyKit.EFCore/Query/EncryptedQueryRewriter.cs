@@ -179,16 +179,7 @@ internal sealed class EncryptedQueryRewriter(IModel model)
             }
 
             root = Visit(root);
-            var parameter = Expression.Parameter(root.Type, "entity");
-            Expression read = parameter;
-            foreach (var step in path)
-            {
-                read = read.Type.IsValueType || ReferenceEquals(read, parameter)
-                    ? Expression.Property(read, step)
-                    : Expression.Condition(Expression.Equal(read, Expression.Constant(null, read.Type)), Expression.Default(step.PropertyType), Expression.Property(read, step));
-            }
-
-            var getter = Expression.Lambda(read, parameter).Compile();
+            var getter = ProjectionReader.Register(root.Type, [.. path]);
             var method = ProjectionReader.ReadMethod.MakeGenericMethod(root.Type, node.Type);
             return Expression.Convert(Expression.Call(method, root, Expression.Constant(getter)), node.Type);
         }

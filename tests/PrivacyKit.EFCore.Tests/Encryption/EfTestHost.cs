@@ -39,15 +39,31 @@ internal sealed class EfTestHost : IAsyncDisposable
         return new EfTestHost(await ProviderData.CreateAsync(provider), services.BuildServiceProvider(), logs);
     }
 
-    public CrmContext CreateContext(Action<PrivacyKitDbContextOptionsBuilder>? configure = null, Action<DbContextOptionsBuilder>? options = null)
+    public CrmContext CreateContext(Action<PrivacyKitDbContextOptionsBuilder>? configure = null, Action<DbContextOptionsBuilder>? options = null) =>
+        CreateContext(o => new CrmContext(o), configure, options);
+
+    public TContext CreateContext<TContext>(Func<DbContextOptions, TContext> create, Action<PrivacyKitDbContextOptionsBuilder>? configure = null, Action<DbContextOptionsBuilder>? options = null)
+        where TContext : DbContext
     {
-        var builder = new DbContextOptionsBuilder<CrmContext>();
+        var builder = new DbContextOptionsBuilder<TContext>();
         Database.Configure(builder);
         builder.UsePrivacyKit(Services, configure)
             .ConfigureWarnings(w => w.Ignore(CoreEventId.ManyServiceProvidersCreatedWarning))
             .UseLoggerFactory(Services.GetRequiredService<ILoggerFactory>());
         options?.Invoke(builder);
-        return new CrmContext(builder.Options);
+        return create(builder.Options);
+    }
+
+    /// <summary>Creates the schema and saves a customer with two notes; returns the customer.</summary>
+    public async Task<Customer> SeedAsync(string email = "ann.canary@example.org")
+    {
+        await using var context = await CreateSchemaAsync();
+        var customer = NewCustomer(email);
+        customer.Notes.Add(new Note { Id = Guid.NewGuid(), Text = "likes canaries", Priority = 1 });
+        customer.Notes.Add(new Note { Id = Guid.NewGuid(), Text = "call back", Priority = 2 });
+        context.Customers.Add(customer);
+        await context.SaveChangesAsync();
+        return customer;
     }
 
     public async Task<CrmContext> CreateSchemaAsync(Action<PrivacyKitDbContextOptionsBuilder>? configure = null)
