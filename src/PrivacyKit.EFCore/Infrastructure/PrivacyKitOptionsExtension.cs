@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata.Conventions.Infrastructure;
 using Microsoft.EntityFrameworkCore.Query;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using PrivacyKit.BlindIndexes;
 using PrivacyKit.EFCore.BlindIndexes;
 using PrivacyKit.EFCore.Encryption;
@@ -45,8 +46,10 @@ internal sealed class PrivacyKitOptionsExtension : IDbContextOptionsExtension
             .TryAdd<IConventionSetPlugin, PrivacyKitConventionSetPlugin>()
             .TryAdd<ISingletonInterceptor, DecryptingMaterializationInterceptor>()
             .TryAdd<IInterceptor, EncryptingSaveChangesInterceptor>()
-            .TryAdd<IInterceptor, EncryptedQueryInterceptor>()
-            .TryAdd<IAsyncQueryProvider, PrivacyKitQueryProvider>();
+            .TryAdd<IInterceptor, EncryptedQueryInterceptor>();
+
+        // Replace, not TryAdd: the database provider's extension may have registered EF's own provider already.
+        services.Replace(ServiceDescriptor.Scoped<IAsyncQueryProvider, PrivacyKitQueryProvider>());
     }
 
     public void Validate(IDbContextOptions options)
