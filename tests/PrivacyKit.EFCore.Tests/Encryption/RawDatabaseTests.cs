@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using PrivacyKit.EFCore.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 using PrivacyKit.EFCore.Tests.TestSupport;
+using PrivacyKit.Keys;
 using PrivacyKit.Encryption;
 
 namespace PrivacyKit.EFCore.Tests.Encryption;
@@ -79,6 +81,39 @@ public sealed class RawDatabaseTests
         }
 
         Assert.DoesNotContain("canary", host.AllLogText(), StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Theory, MemberData(nameof(ProviderData.All), MemberType = typeof(ProviderData))]
+    public async Task Load_SubjectKeyShredded_LoadsEmptyValuesAndRefusesNewWrites(string provider)
+    {
+        await using var host = await EfTestHost.CreateAsync(provider);
+        var ann = await host.SeedAsync();
+        var scope = EncryptionContext.ForSubject("Customer", "Email", ann.Id.ToString("D")).Scope;
+        Assert.True(await host.Services.GetRequiredService<IDataKeyManager>().ShredAsync(scope) > 0);
+
+        await using var context = host.CreateContext();
+        var loaded = await context.Customers.Include(c => c.Notes).SingleAsync();
+        Assert.Null(loaded.Phone);
+        Assert.Null(loaded.BirthDate);
+        Assert.Equal(0m, loaded.CreditLimit);
+        Assert.All(loaded.Notes, n => Assert.Null(n.Text));
+        Assert.Equal(ann.Name, loaded.Name);
+
+        loaded.Phone = "+1 555 0100";
+        await Assert.ThrowsAsync<FieldEncryptionException>(() => context.SaveChangesAsync());
+    }
+
+    [Theory, MemberData(nameof(ProviderData.All), MemberType = typeof(ProviderData))]
+    public async Task Load_PlaintextWrittenByRawSql_FailsInsteadOfReturningIt(string provider)
+    {
+        await using var host = await EfTestHost.CreateAsync(provider);
+        var ann = await host.SeedAsync();
+        await host.ExecuteRawAsync("UPDATE \"Customers\" SET \"PhoneNumber\" = @phone WHERE \"Id\" = @id",
+            ("phone", "+44 canary"), ("id", EncryptingSaveChangesInterceptorTests.Key(host, ann.Id)));
+
+        await using var context = host.CreateContext();
+        var e = await Assert.ThrowsAsync<InvalidCiphertextException>(() => context.Customers.SingleAsync());
+        Assert.DoesNotContain("canary", e.ToString(), StringComparison.OrdinalIgnoreCase);
     }
 
     private static TypeSample Full() => new()
