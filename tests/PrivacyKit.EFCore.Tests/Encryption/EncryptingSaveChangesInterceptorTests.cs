@@ -117,6 +117,29 @@ public sealed class EncryptingSaveChangesInterceptorTests
     }
 
     [Theory, MemberData(nameof(ProviderData.All), MemberType = typeof(ProviderData))]
+    public async Task SaveChanges_SyncUniqueViolation_KeepsPlaintextAndSavesAfterFix(string provider)
+    {
+        await using var host = await EfTestHost.CreateAsync(provider);
+        await host.SeedAsync("first@example.org");
+        using (var context = host.CreateContext())
+        {
+            var second = EfTestHost.NewCustomer("second.canary@example.org", "A-1");
+            context.Customers.Add(second);
+            Assert.Throws<DbUpdateException>(() => context.SaveChanges());
+            Assert.Equal("second.canary@example.org", second.Email);
+
+            second.AccountCode = "A-2";
+            second.Email = "changed.canary@example.org";
+            context.SaveChanges();
+            Assert.Equal("changed.canary@example.org", second.Email);
+        }
+
+        using var reader = host.CreateContext();
+        Assert.Equal("changed.canary@example.org", reader.Customers.Single(c => c.AccountCode == "A-2").Email);
+        Assert.DoesNotContain("canary", host.AllLogText(), StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Theory, MemberData(nameof(ProviderData.All), MemberType = typeof(ProviderData))]
     public async Task SaveChangesAsync_DetachedEntityUpdated_EncryptsEverything(string provider)
     {
         await using var host = await EfTestHost.CreateAsync(provider);
