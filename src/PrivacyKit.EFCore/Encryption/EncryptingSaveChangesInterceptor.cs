@@ -86,7 +86,7 @@ internal sealed class EncryptingSaveChangesInterceptor : ISaveChangesInterceptor
 
                 var value = property.Codec.Get(entry.Entity);
                 var stored = entry.Property(property.Ciphertext.Name);
-                if (!NeedsEncryption(entry, stored, snapshot, value, subjectText))
+                if (!NeedsEncryption(entry, property.Name, stored, snapshot, value, subjectText))
                 {
                     continue;
                 }
@@ -104,7 +104,7 @@ internal sealed class EncryptingSaveChangesInterceptor : ISaveChangesInterceptor
         return work;
     }
 
-    private static bool NeedsEncryption(EntityEntry entry, PropertyEntry stored, PropertySnapshot? snapshot, object? value, string? subject)
+    private static bool NeedsEncryption(EntityEntry entry, string property, PropertyEntry stored, PropertySnapshot? snapshot, object? value, string? subject)
     {
         if (snapshot is null)
         {
@@ -115,9 +115,25 @@ internal sealed class EncryptingSaveChangesInterceptor : ISaveChangesInterceptor
                 || (entry.State == EntityState.Modified && (stored.IsModified || entry.Properties.All(p => p.IsModified || p.Metadata.IsShadowProperty() || p.Metadata.IsKey())));
         }
 
-        return !PropertyCodec.SameValue(snapshot.Stored, stored.CurrentValue)
-            || !PropertyCodec.SameValue(snapshot.Plaintext, value)
-            || !string.Equals(snapshot.Subject, subject, StringComparison.Ordinal);
+        if (!PropertyCodec.SameValue(snapshot.Plaintext, value) || !string.Equals(snapshot.Subject, subject, StringComparison.Ordinal))
+        {
+            return true; // the plaintext (or the subject it belongs to) changed
+        }
+
+        if (PropertyCodec.SameValue(snapshot.Stored, stored.CurrentValue))
+        {
+            return false;
+        }
+
+        if (stored.IsModified && entry.State != EntityState.Added)
+        {
+            // The shadow property was written directly (erasure, a key job) and the plaintext was not touched:
+            // keep that value, and remember it so later saves keep it too.
+            PlaintextSnapshots.Record(entry.Entity, property, snapshot with { Stored = stored.CurrentValue });
+            return false;
+        }
+
+        return true; // attached again in another context: the shadow value is unknown here
     }
 
     private static void Apply(PrivacyKitRuntime runtime, List<Work> work)

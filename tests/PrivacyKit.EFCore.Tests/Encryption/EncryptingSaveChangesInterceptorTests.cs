@@ -165,6 +165,29 @@ public sealed class EncryptingSaveChangesInterceptorTests
     }
 
     [Theory, MemberData(nameof(ProviderData.All), MemberType = typeof(ProviderData))]
+    public async Task SaveChangesAsync_ShadowPropertyClearedDirectly_StaysClearedOnLaterSaves(string provider)
+    {
+        await using var host = await EfTestHost.CreateAsync(provider);
+        var ann = await host.SeedAsync();
+        await using (var context = host.CreateContext())
+        {
+            var loaded = await context.Customers.SingleAsync();
+            context.Entry(loaded).Property("PhoneCiphertext").CurrentValue = null; // what erasure does
+            await context.SaveChangesAsync();
+            loaded.Name = "Erased Customer";
+            await context.SaveChangesAsync();
+            Assert.Equal(ann.Phone, loaded.Phone); // the object still holds what was loaded
+        }
+
+        Assert.Null(await host.ReadRawAsync("Customers", "PhoneNumber", "Id", Key(host, ann.Id)));
+        await using var reader = host.CreateContext();
+        var stored = await reader.Customers.SingleAsync();
+        Assert.Null(stored.Phone);
+        Assert.Equal("Erased Customer", stored.Name);
+        Assert.Equal(ann.Email, stored.Email);
+    }
+
+    [Theory, MemberData(nameof(ProviderData.All), MemberType = typeof(ProviderData))]
     public async Task SaveChangesAsync_TooLongPlaintext_ThrowsNamingEntityAndPropertyBeforeWriting(string provider)
     {
         await using var host = await EfTestHost.CreateAsync(provider);
