@@ -71,8 +71,9 @@ internal sealed class PrivacyKitOptionsExtension : IDbContextOptionsExtension
 
         public override string LogFragment => $"PrivacyKit(Storage={Extension.Settings.Storage}) ";
 
-        // Only what shapes the model and the internal services counts: the storage and the normaliser names.
-        // The application provider and the field-access map are read per context at run time.
+        // Only what shapes the model and the cached queries counts: the storage, the normaliser names and the entity
+        // types under field access (their projections are rewritten). The application provider, the normaliser
+        // instances and the permissions are read per context at run time.
         public override int GetServiceProviderHashCode()
         {
             if (_hash is null)
@@ -82,6 +83,11 @@ internal sealed class PrivacyKitOptionsExtension : IDbContextOptionsExtension
                 foreach (var name in Extension.Settings.Normalizers.Keys.Order(StringComparer.OrdinalIgnoreCase))
                 {
                     hash.Add(name, StringComparer.OrdinalIgnoreCase);
+                }
+
+                foreach (var type in FieldAccessTypes(Extension))
+                {
+                    hash.Add(type);
                 }
 
                 _hash = hash.ToHashCode();
@@ -94,7 +100,11 @@ internal sealed class PrivacyKitOptionsExtension : IDbContextOptionsExtension
             other is ExtensionInfo info
             && info.Extension.Settings.Storage == Extension.Settings.Storage
             && info.Extension.Settings.Normalizers.Keys.Order(StringComparer.OrdinalIgnoreCase)
-                .SequenceEqual(Extension.Settings.Normalizers.Keys.Order(StringComparer.OrdinalIgnoreCase), StringComparer.OrdinalIgnoreCase);
+                .SequenceEqual(Extension.Settings.Normalizers.Keys.Order(StringComparer.OrdinalIgnoreCase), StringComparer.OrdinalIgnoreCase)
+            && FieldAccessTypes(info.Extension).SequenceEqual(FieldAccessTypes(Extension));
+
+        private static IEnumerable<string> FieldAccessTypes(PrivacyKitOptionsExtension extension) =>
+            extension.Settings.FieldAccess.Keys.Select(t => t.AssemblyQualifiedName ?? t.Name).Order(StringComparer.Ordinal);
 
         public override void PopulateDebugInfo(IDictionary<string, string> debugInfo)
         {

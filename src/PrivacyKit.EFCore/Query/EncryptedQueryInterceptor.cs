@@ -13,11 +13,13 @@ internal sealed class EncryptedQueryInterceptor : IQueryExpressionInterceptor
 {
     public Expression QueryCompilationStarting(Expression queryExpression, QueryExpressionEventData eventData)
     {
-        if (eventData.Context is not { } context || PrivacyKitRuntime.For(context) is null)
+        if (eventData.Context is not { } context || PrivacyKitRuntime.For(context) is not { } runtime)
         {
             return queryExpression;
         }
 
-        return new EncryptedQueryRewriter(context.Model).Rewrite(queryExpression);
+        // The field-access entities are part of the internal service provider's key, so this cached rewrite only
+        // serves contexts with the same set.
+        return new EncryptedQueryRewriter(context.Model, runtime.Settings.FieldAccess.Keys.ToHashSet()).Rewrite(queryExpression);
     }
 }

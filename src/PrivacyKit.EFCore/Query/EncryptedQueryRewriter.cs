@@ -14,7 +14,7 @@ namespace PrivacyKit.EFCore.Query;
 /// there become <see cref="ProjectionReader.Read{TEntity, TValue}"/> calls over the entity. Encrypted properties
 /// anywhere else are refused. Nested queries inside a projection follow the same rule. One instance per query.
 /// </summary>
-internal sealed class EncryptedQueryRewriter(IModel model)
+internal sealed class EncryptedQueryRewriter(IModel model, IReadOnlySet<Type> maskedResources)
 {
     private static readonly HashSet<string> ElementOperators = new(StringComparer.Ordinal)
     {
@@ -29,7 +29,7 @@ internal sealed class EncryptedQueryRewriter(IModel model)
         typeof(Queryable), typeof(Enumerable), typeof(EntityFrameworkQueryableExtensions), typeof(RelationalQueryableExtensions),
     ];
 
-    private readonly Dictionary<(Type, string), (IReadOnlyEntityType EntityType, ProtectedProperty Property)?> _lookups = [];
+    private readonly Dictionary<(Type, string), (IReadOnlyEntityType EntityType, string Property, bool Encrypted)?> _lookups = [];
 
     public Expression Rewrite(Expression query) => VisitChain(query, composedBy: null);
 
@@ -85,7 +85,11 @@ internal sealed class EncryptedQueryRewriter(IModel model)
         original.NodeType == ExpressionType.Quote ? Expression.Quote(lambda) : lambda;
 
     /// <summary>The encrypted property a member access reads, or <see langword="null"/>.</summary>
-    private (IReadOnlyEntityType EntityType, ProtectedProperty Property)? FindEncrypted(MemberExpression member)
+    private (IReadOnlyEntityType EntityType, string Property)? FindEncrypted(MemberExpression member) =>
+        FindProtected(member) is { Encrypted: true } found ? (found.EntityType, found.Property) : null;
+
+    /// <summary>The encrypted property, or the maskable clear property of an entity under field access, a member access reads.</summary>
+    private (IReadOnlyEntityType EntityType, string Property, bool Encrypted)? FindProtected(MemberExpression member)
     {
         if (member.Expression is null || member.Member is not PropertyInfo)
         {
@@ -98,9 +102,16 @@ internal sealed class EncryptedQueryRewriter(IModel model)
             found = null;
             foreach (var entityType in model.GetEntityTypes().Where(t => t.ClrType == member.Expression.Type))
             {
-                if (ProtectedEntity.For(entityType).Properties.FirstOrDefault(p => p.Name == member.Member.Name) is { } property)
+                var plan = ProtectedEntity.For(entityType);
+                if (plan.Properties.Any(p => p.Name == member.Member.Name))
                 {
-                    found = (entityType, property);
+                    found = (entityType, member.Member.Name, true);
+                    break;
+                }
+
+                if (maskedResources.Contains(plan.ResourceType) && plan.Maskable.Any(p => p.Name == member.Member.Name))
+                {
+                    found = (entityType, member.Member.Name, false);
                     break;
                 }
             }
@@ -140,8 +151,8 @@ internal sealed class EncryptedQueryRewriter(IModel model)
             {
                 var entity = ProtectedEntity.For(found.EntityType).Name;
                 throw innerProjection
-                    ? Error.EncryptedInInnerProjection(entity, found.Property.Name, @operator)
-                    : Error.EncryptedInQuery(entity, found.Property.Name, @operator);
+                    ? Error.EncryptedInInnerProjection(entity, found.Property, @operator)
+                    : Error.EncryptedInQuery(entity, found.Property, @operator);
             }
 
             return base.VisitMember(node);
@@ -156,7 +167,8 @@ internal sealed class EncryptedQueryRewriter(IModel model)
 
         protected override Expression VisitMember(MemberExpression node)
         {
-            if (owner.FindEncrypted(node) is not { } found)
+            // Masked clear properties are read the same way, so a projection cannot bypass field access.
+            if (owner.FindProtected(node) is not { } found)
             {
                 return base.VisitMember(node);
             }
@@ -170,7 +182,7 @@ internal sealed class EncryptedQueryRewriter(IModel model)
             {
                 if (root is not MemberExpression { Member: PropertyInfo navigation, Expression: { } parent })
                 {
-                    throw Error.EncryptedInOwnedCollectionProjection(ProtectedEntity.For(found.EntityType).Name, found.Property.Name);
+                    throw Error.EncryptedInOwnedCollectionProjection(ProtectedEntity.For(found.EntityType).Name, found.Property);
                 }
 
                 path.Push(navigation);
@@ -190,7 +202,7 @@ internal sealed class EncryptedQueryRewriter(IModel model)
     {
         protected override Expression VisitMember(MemberExpression node) =>
             owner.FindEncrypted(node) is { } found
-                ? throw Error.EncryptedInExecuteUpdate(ProtectedEntity.For(found.EntityType).Name, found.Property.Name)
+                ? throw Error.EncryptedInExecuteUpdate(ProtectedEntity.For(found.EntityType).Name, found.Property)
                 : base.VisitMember(node);
 
         protected override Expression VisitMethodCall(MethodCallExpression node) =>

@@ -32,6 +32,8 @@ public sealed class FieldMaskingTests
 
             // Projections read the loaded (masked) entity, so they cannot bypass the mask.
             Assert.Equal(loaded.Email, await context.Customers.AsNoTracking().Select(c => c.Email).SingleAsync());
+            var clear = await context.Customers.AsNoTracking().Select(c => new { c.Name, c.Address!.City }).SingleAsync();
+            Assert.Equal((ann.Name, (string?)null), (clear.Name, clear.City));
         }
 
         await using var unmasked = host.CreateContext(Configure);
