@@ -3,6 +3,7 @@ using System.Reflection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.Extensions.Compliance.Classification;
+using PrivacyKit.Classification;
 using PrivacyKit.EFCore.Infrastructure;
 using PrivacyKit.EFCore.Masking;
 using PrivacyKit.EFCore.Metadata;
@@ -62,7 +63,8 @@ internal sealed class ProtectedEntity
             }
         }
 
-        var classified = _metadata?.Properties ?? [];
+        // Shared-type entity types (an owned type used by several navigations) have no contract metadata: read the attributes.
+        var classified = _metadata?.Properties ?? ReadClassified(entityType.ClrType);
         Properties = [.. entityType.GetProperties()
             .Where(p => p.FindAnnotation(PrivacyKitAnnotationNames.CiphertextFor)?.Value is string)
             .Select(p => CreateProperty(entityType, p, classified))];
@@ -144,6 +146,12 @@ internal sealed class ProtectedEntity
             throw Error.SubjectIdTemporary(Name, SubjectDisplayName!);
         }
     }
+
+    private static IReadOnlyList<PrivacyPropertyMetadata> ReadClassified(Type clrType) =>
+        clrType == typeof(Dictionary<string, object>)
+            ? []
+            : [.. new DataMapBuilder().Add(clrType).Build().Entities[0].Fields.Select(f => new PrivacyPropertyMetadata(
+                f, clrType.GetProperty(f.Name, BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance), null, null))];
 
     private static ProtectedProperty CreateProperty(IReadOnlyEntityType entityType, IReadOnlyProperty ciphertext, IReadOnlyList<PrivacyPropertyMetadata> classified)
     {
