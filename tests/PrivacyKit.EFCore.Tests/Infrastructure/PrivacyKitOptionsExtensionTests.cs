@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.Extensions.DependencyInjection;
+using PrivacyKit.EFCore.BlindIndexes;
 using PrivacyKit.EFCore.Infrastructure;
 using PrivacyKit.EFCore.Metadata;
 using PrivacyKit.EFCore.Tests.Encryption;
@@ -115,6 +116,25 @@ public sealed class PrivacyKitOptionsExtensionTests
         await context.SaveChangesAsync();
 
         Assert.True(spy.SawCiphertext);
+    }
+
+    [Fact]
+    public async Task UsePrivacyKit_PooledContexts_EncryptAndDecryptAcrossLeases()
+    {
+        await using var host = await EfTestHost.CreateAsync("Sqlite");
+        var options = host.Database.Configure(new DbContextOptionsBuilder<CrmContext>()).UsePrivacyKit(host.Services)
+            .ConfigureWarnings(w => w.Ignore(CoreEventId.ManyServiceProvidersCreatedWarning)).Options;
+        var factory = new PooledDbContextFactory<CrmContext>((DbContextOptions<CrmContext>)options, poolSize: 1);
+        var customer = EfTestHost.NewCustomer();
+        await using (var context = await factory.CreateDbContextAsync())
+        {
+            await context.Database.EnsureCreatedAsync();
+            context.Customers.Add(customer);
+            await context.SaveChangesAsync();
+        }
+
+        await using var again = await factory.CreateDbContextAsync();
+        Assert.Equal(customer.Email, (await again.Customers.AsNoTracking().WhereEquals(c => c.Email, customer.Email).SingleAsync()).Email);
     }
 
     private sealed class CiphertextSpy : SaveChangesInterceptor
