@@ -82,7 +82,7 @@ public sealed class CrmContext(DbContextOptions options) : DbContext(options)
         modelBuilder.Entity<Customer>(c =>
         {
             c.HasIndex(x => x.AccountCode).IsUnique();
-            c.Property(x => x.Phone).HasColumnName("PhoneNumber");
+            c.Property(x => x.Phone).HasColumnName("PhoneNumber").HasMaxLength(30);
             c.OwnsOne(x => x.Address);
         });
         modelBuilder.Entity<Deal>().Property(x => x.Id).ValueGeneratedNever();

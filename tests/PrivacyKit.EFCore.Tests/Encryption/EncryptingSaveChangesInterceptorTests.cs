@@ -200,6 +200,12 @@ public sealed class EncryptingSaveChangesInterceptorTests
         Assert.Contains("Customer.Email", e.Message, StringComparison.Ordinal);
         Assert.Contains("100", e.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("canary", e.Message, StringComparison.Ordinal);
+
+        // The limit configured with HasMaxLength counts the same way.
+        customer.Email = "ok@example.org";
+        customer.Phone = new string('9', 31);
+        var fluent = await Assert.ThrowsAsync<PrivacyKit.EFCore.Encryption.EncryptedValueTooLongException>(() => context.SaveChangesAsync());
+        Assert.Contains("Customer.Phone", fluent.Message, StringComparison.Ordinal);
         await using var reader = host.CreateContext();
         Assert.Equal(0, await reader.Customers.CountAsync());
     }

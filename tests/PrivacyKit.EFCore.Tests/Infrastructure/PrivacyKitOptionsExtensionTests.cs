@@ -99,7 +99,7 @@ public sealed class PrivacyKitOptionsExtensionTests
         var phone = customer.FindProperty("PhoneCiphertext")!;
         Assert.Equal("PhoneNumber", phone.GetColumnName());
         Assert.True(phone.IsNullable);
-        Assert.Null(phone.GetMaxLength());
+        Assert.Equal(FieldCiphertext.TextPrefix.Length + ((encryptor.GetEncryptedLength(90) + 2) / 3 * 4), phone.GetMaxLength());
         var street = customer.GetNavigations().Single(n => n.Name == nameof(Customer.Address)).TargetEntityType.FindProperty("StreetCiphertext")!;
         Assert.Equal("Address_Street", street.GetColumnName());
     }
