@@ -85,6 +85,100 @@ public sealed class EncryptedPropertyConventionTests
         Assert.Contains("[DataSubjectId]", e.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Model_MemberNamedLikeTheShadowProperty_ThrowsAskingToRenameIt()
+    {
+        await using var host = await EfTestHost.CreateAsync("Sqlite");
+        await using var context = host.CreateContext(o => new ClashContext(o));
+
+        var e = Assert.Throws<PrivacyKitModelException>(() => context.Model);
+
+        Assert.Contains("'EmailCiphertext'", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SaveChanges_SubjectIdMissing_ThrowsNamingTheSubjectProperty()
+    {
+        await using var host = await EfTestHost.CreateAsync("Sqlite");
+        await using var context = host.CreateContext(o => new LeadContext(o));
+        await context.Database.EnsureCreatedAsync();
+        context.Add(new Lead { Id = 1, Secret = "canary" });
+
+        var e = await Assert.ThrowsAsync<FieldEncryptionException>(() => context.SaveChangesAsync());
+
+        Assert.Contains("Lead.SubjectRef", e.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("canary", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Select_EncryptedPropertyOfOwnedCollection_ThrowsAskingToProjectTheOwner()
+    {
+        await using var host = await EfTestHost.CreateAsync("Sqlite");
+        await using var context = host.CreateContext(o => new TravellerContext(o));
+        await context.Database.EnsureCreatedAsync();
+        context.Add(new Traveller { Id = Guid.NewGuid(), Stops = [new Stop { Number = 1, Street = "canary row" }] });
+        await context.SaveChangesAsync();
+
+        var e = await Assert.ThrowsAsync<PrivacyKit.EFCore.Query.EncryptedQueryNotSupportedException>(() =>
+            context.Set<Traveller>().Select(t => t.Stops.Select(s => s.Street).ToList()).ToListAsync());
+
+        Assert.Contains("Stop.Street", e.Message, StringComparison.Ordinal);
+        await using var reader = host.CreateContext(o => new TravellerContext(o));
+        Assert.Equal("canary row", (await reader.Set<Traveller>().SingleAsync()).Stops.Single().Street);
+    }
+
+    public sealed class Clash
+    {
+        [DataSubjectId] public Guid Id { get; set; }
+
+        [PersonalData(PersonalDataCategory.Contact), Encrypted] public string Email { get; set; } = "";
+
+        public string? EmailCiphertext { get; set; }
+    }
+
+    public sealed class Lead
+    {
+        public int Id { get; set; }
+
+        [DataSubjectId] public string? SubjectRef { get; set; }
+
+        [PersonalData(PersonalDataCategory.FreeText), Encrypted] public string Secret { get; set; } = "";
+    }
+
+    public sealed class Traveller
+    {
+        [DataSubjectId] public Guid Id { get; set; }
+
+        public List<Stop> Stops { get; set; } = [];
+    }
+
+    public sealed class Stop
+    {
+        public int Number { get; set; }
+
+        [PersonalData(PersonalDataCategory.Location), Encrypted] public string Street { get; set; } = "";
+    }
+
+    private sealed class ClashContext(DbContextOptions options) : DbContext(options)
+    {
+        protected override void OnModelCreating(ModelBuilder modelBuilder) => modelBuilder.Entity<Clash>();
+    }
+
+    private sealed class LeadContext(DbContextOptions options) : DbContext(options)
+    {
+        protected override void OnModelCreating(ModelBuilder modelBuilder) => modelBuilder.Entity<Lead>().Property(x => x.Id).ValueGeneratedNever();
+    }
+
+    private sealed class TravellerContext(DbContextOptions options) : DbContext(options)
+    {
+        protected override void OnModelCreating(ModelBuilder modelBuilder) => modelBuilder.Entity<Traveller>().OwnsMany(x => x.Stops, s =>
+        {
+            s.WithOwner().HasForeignKey("TravellerId");
+            s.HasKey("TravellerId", nameof(Stop.Number));
+            s.Property(x => x.Number).ValueGeneratedNever();
+        });
+    }
+
     public sealed class Indexed
     {
         [DataSubjectId] public Guid Id { get; set; }
