@@ -109,4 +109,17 @@ public sealed class EncryptedQueryInterceptorTests
         Assert.All(loaded.Notes, n => Assert.NotEmpty(n.Text));
         Assert.Equal(1, await context.Customers.CountAsync(c => c.AccountCode == "A-1"));
     }
+
+    [Fact]
+    public async Task CompiledQueries_AreRewrittenAndRefusedLikeOthers()
+    {
+        await using var host = await EfTestHost.CreateAsync("Sqlite");
+        var customer = await host.SeedAsync();
+        var emails = EF.CompileAsyncQuery((CrmContext db, Guid id) => db.Customers.Where(c => c.Id == id).Select(c => c.Email).Single());
+        var filtered = EF.CompileAsyncQuery((CrmContext db, string email) => db.Customers.Count(c => c.Email == email));
+        await using var context = host.CreateContext();
+
+        Assert.Equal(customer.Email, await emails(context, customer.Id));
+        await Assert.ThrowsAsync<EncryptedQueryNotSupportedException>(() => filtered(context, customer.Email));
+    }
 }
