@@ -116,6 +116,18 @@ public sealed class RawDatabaseTests
         Assert.DoesNotContain("canary", e.ToString(), StringComparison.OrdinalIgnoreCase);
     }
 
+    [Theory, MemberData(nameof(ProviderData.All), MemberType = typeof(ProviderData))]
+    public async Task FromSql_EntitiesReadWithRawSql_AreDecrypted(string provider)
+    {
+        await using var host = await EfTestHost.CreateAsync(provider);
+        var ann = await host.SeedAsync();
+        await using var context = host.CreateContext();
+
+        var loaded = await context.Customers.FromSqlRaw("SELECT * FROM \"Customers\"").AsNoTracking().SingleAsync();
+
+        Assert.Equal((ann.Email, ann.Phone, ann.Address!.Street), (loaded.Email, loaded.Phone, loaded.Address!.Street));
+    }
+
     private static TypeSample Full() => new()
     {
         Id = Guid.NewGuid(),
