@@ -11,7 +11,9 @@ public static class PrivacyKitDbContextOptionsBuilderExtensions
     /// Applies PrivacyKit to the context: <c>[Encrypted]</c> properties are stored as ciphertext and decrypted on load and
     /// in projections, <c>[BlindIndex]</c> properties get an indexed search column (see
     /// <see cref="BlindIndexes.BlindIndexQueryableExtensions.WhereEquals"/>), queries that would need the database to read
-    /// plaintext are refused, and field access masks what the ambient actor may not see. Needs <c>AddPrivacyKit</c>
+    /// plaintext are refused, and field access masks what the ambient actor may not see. Every save is audited (in the
+    /// same transaction with the EF audit store), reads of personal data are audited per subject and query, and entity
+    /// types mapped with <c>MapRowScope</c> get the actor's row scope as a query filter. Needs <c>AddPrivacyKit</c>
     /// (with a key-encryption key and a data-key store) in <paramref name="services"/>.
     /// </summary>
     /// <param name="optionsBuilder">The context's options builder.</param>
@@ -26,7 +28,7 @@ public static class PrivacyKitDbContextOptionsBuilderExtensions
         var builder = new PrivacyKitDbContextOptionsBuilder();
         configure?.Invoke(builder);
         ((IDbContextOptionsBuilderInfrastructure)optionsBuilder).AddOrUpdateExtension(new PrivacyKitOptionsExtension(services, builder.Build()));
-        return optionsBuilder;
+        return optionsBuilder.AddInterceptors(PrivacyKitInterceptors.For(services));
     }
 
 }

@@ -1,7 +1,9 @@
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata.Conventions;
 using Microsoft.EntityFrameworkCore.Metadata.Conventions.Infrastructure;
+using PrivacyKit.Access;
 using PrivacyKit.EFCore.Encryption;
+using PrivacyKit.EFCore.RowScope;
 using PrivacyKit.Encryption;
 
 namespace PrivacyKit.EFCore.Infrastructure;
@@ -24,6 +26,13 @@ internal sealed class PrivacyKitConventionSetPlugin(IDbContextOptions options) :
         // (type mapping, shared-table column checks) see the shadow properties this one adds.
         var encryptor = extension.Runtime.Encryptor;
         conventionSet.ModelFinalizingConventions.Insert(0, new EncryptedPropertyConvention(extension.Settings, encryptor.GetEncryptedLength));
+
+        // Row scope: a named query filter on every entity type the access-control options map (MapRowScope).
+        if (extension.ApplicationServices.GetService(typeof(IRowScopeResolver)) is IRowScopeResolver resolver)
+        {
+            conventionSet.ModelFinalizingConventions.Add(new RowScopeConvention(resolver));
+        }
+
         return conventionSet;
     }
 }

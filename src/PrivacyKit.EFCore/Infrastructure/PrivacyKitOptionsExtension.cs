@@ -50,6 +50,7 @@ internal sealed class PrivacyKitOptionsExtension : IDbContextOptionsExtension
 
         // Replace, not TryAdd: the database provider's extension may have registered EF's own provider already.
         services.Replace(ServiceDescriptor.Scoped<IAsyncQueryProvider, PrivacyKitQueryProvider>());
+        services.Replace(ServiceDescriptor.Singleton<IModelCacheKeyFactory, PrivacyKitModelCacheKeyFactory>());
     }
 
     public void Validate(IDbContextOptions options)

@@ -16,7 +16,7 @@ public sealed class SharedOwnedTypeTests
         await using var host = await EfTestHost.CreateAsync("Sqlite", b => b.AddAccessControl(o =>
         {
             o.TrustClaimedRoles = true;
-            o.AddRole("viewer").Allow(RowScope.All, "suppliers:read").WithDefaultFieldAccess(FieldAccess.Hidden);
+            o.AddRole("viewer").Allow(Access.RowScope.All, "suppliers:read").WithDefaultFieldAccess(FieldAccess.Hidden);
         }));
         var supplier = new Supplier { Id = Guid.NewGuid(), Billing = new Address { Street = "1 Billing Rd", City = "Leeds" }, Shipping = new Address { Street = "2 Dock St", City = "Hull" } };
         await using (var context = host.CreateContext(o => new SupplierContext(o)))

@@ -103,7 +103,7 @@ public sealed class FieldMaskingTests
         EfTestHost.CreateAsync(provider, b => b.AddAccessControl(o =>
         {
             o.TrustClaimedRoles = true;
-            o.AddRole("support").Allow(RowScope.All, "customers:read")
+            o.AddRole("support").Allow(Access.RowScope.All, "customers:read")
                 .WithFieldAccess(PrivacyClassifications.Identifier, FieldAccess.Clear)
                 .WithFieldAccess(PrivacyClassifications.Contact, FieldAccess.Masked)
                 .WithFieldAccess(PrivacyClassifications.Financial, FieldAccess.Hidden)
