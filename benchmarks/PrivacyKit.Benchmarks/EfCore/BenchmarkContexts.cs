@@ -74,7 +74,7 @@ internal sealed class BenchmarkDatabases : IDisposable
             .ReplaceService<Microsoft.EntityFrameworkCore.Infrastructure.IModelCacheKeyFactory, ProtectedModelCacheKeyFactory>().Options, Protector);
 
     public EncryptedCrmContext PrivacyKit(SqliteConnection connection) =>
-        new(new DbContextOptionsBuilder<EncryptedCrmContext>().UseSqlite(connection).UsePrivacyKit(Services).Options);
+        new((DbContextOptions<EncryptedCrmContext>)new DbContextOptionsBuilder<EncryptedCrmContext>().UseSqlite(connection).UsePrivacyKit(Services).Options);
 
     public void Dispose()
     {
