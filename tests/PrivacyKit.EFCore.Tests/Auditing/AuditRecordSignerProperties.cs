@@ -2,6 +2,7 @@ using FsCheck;
 using FsCheck.Xunit;
 using PrivacyKit.Audit;
 using PrivacyKit.EFCore.Stores.Audit;
+using PrivacyKit.Tests.Audit;
 
 namespace PrivacyKit.EFCore.Tests.Auditing;
 
@@ -13,7 +14,7 @@ public sealed class AuditRecordSignerProperties
     {
         using var signer = new AuditRecordSigner(FixedAuditKeyProvider.Example);
         var sink = new InMemoryAuditSink();
-        var hash = AuditRecordSigner.ZeroHash;
+        var hash = AuditRecordSigner.GenesisHash;
         var records = new List<AuditRecord>();
         for (var i = 0; i < Math.Max(1, actions.Length); i++)
         {
@@ -42,7 +43,7 @@ public sealed class AuditRecordSignerProperties
         using var signer = new AuditRecordSigner(FixedAuditKeyProvider.Example);
         var n = count.Get % 8 + 1;
         var target = victim.Get % n;
-        var hash = AuditRecordSigner.ZeroHash;
+        var hash = AuditRecordSigner.GenesisHash;
         var records = new List<AuditRecord>();
         for (var i = 0; i < n; i++)
         {

@@ -73,7 +73,7 @@ internal sealed class AuditChainWriter(IAuditKeyProvider keys, ILogger logger)
         await transaction.SaveAsync(HeadSavepoint, cancellationToken).ConfigureAwait(false);
         try
         {
-            await Sql.ExecuteAsync(connection, transaction, sql.InsertHead, cancellationToken, chainId, 0L, AuditRecordSigner.ZeroHash).ConfigureAwait(false);
+            await Sql.ExecuteAsync(connection, transaction, sql.InsertHead, cancellationToken, chainId, 0L, AuditRecordSigner.GenesisHash).ConfigureAwait(false);
             await transaction.ReleaseAsync(HeadSavepoint, cancellationToken).ConfigureAwait(false);
             EFAuditLog.ChainHeadCreated(logger, chainId);
         }

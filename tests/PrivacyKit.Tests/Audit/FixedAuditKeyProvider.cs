@@ -1,6 +1,6 @@
 using PrivacyKit.Audit;
 
-namespace PrivacyKit.EFCore.Tests.Auditing;
+namespace PrivacyKit.Tests.Audit;
 
 /// <summary>One chain key under a chosen id (the worked example's <c>example-key</c> = bytes 00..1f).</summary>
 internal sealed class FixedAuditKeyProvider(string keyId, byte[] key) : IAuditKeyProvider
