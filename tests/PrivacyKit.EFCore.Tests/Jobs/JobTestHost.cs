@@ -8,6 +8,8 @@ using PrivacyKit.EFCore.Tests.TestSupport;
 using PrivacyKit.Encryption;
 using PrivacyKit.Keys;
 
+using PrivacyKit.Tests.Keys;
+
 namespace PrivacyKit.EFCore.Tests.Jobs;
 
 /// <summary>
