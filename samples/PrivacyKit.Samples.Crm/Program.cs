@@ -1,7 +1,5 @@
-using Microsoft.EntityFrameworkCore;
 using PrivacyKit.Samples.Crm;
 using PrivacyKit.Samples.Crm.Api;
-using PrivacyKit.Samples.Crm.Data;
 using PrivacyKit.Samples.Crm.Demo;
 using PrivacyKit.Samples.Crm.Operator;
 using PrivacyKit.Samples.Crm.Privacy;
@@ -13,7 +11,10 @@ const string Usage = """
     commands:
       demo               walk through PrivacyKit in numbered steps, each checking its result; starts from
                          nothing (deletes and recreates the database, key and audit files it owns)
-      serve [--urls URL] run the CRM's web API
+      serve [--urls URL] [--environment NAME]
+                         run the CRM's web API with PrivacyKit's privacy endpoints under /privacy; the development
+                         sign-in (headers X-Crm-User: u-alice, X-Crm-Customer: ID, X-Crm-Mfa: 1) works only in the
+                         Development environment, the default here
       verify-audit       verify the audit trail's hash chain and checkpoints; names the first bad record
       export SUBJECT     answer an access request for a customer (id or e-mail): the JSON export on stdout
       erase SUBJECT      answer an erasure request for a customer: the erasure certificate on stdout
@@ -23,7 +24,7 @@ const string Usage = """
 
     options:
       --database PATH    the SQLite database (default ./crm-demo.db); PrivacyKit's files sit next to it:
-                         NAME.kek.json, NAME.datakeys.json, NAME.audit/, NAME.audit-checkpoints.txt, NAME.audit-keys.json
+                         NAME.kek.json, NAME.audit-checkpoints.txt, NAME.audit-keys.json
 
     exit codes:
       0  success
@@ -82,22 +83,13 @@ catch (Exception ex)
 
 static async Task<int> ServeAsync(CrmPaths paths, string[] args)
 {
-    var builder = WebApplication.CreateBuilder(args);
-    builder.Services.AddCrm(builder.Configuration, paths);
-    var app = builder.Build();
-    using (var scope = app.Services.CreateScope())
-    {
-        var db = scope.ServiceProvider.GetRequiredService<CrmDbContext>();
-        if (await db.Database.EnsureCreatedAsync())
-        {
-            db.Users.AddRange(SeedData.Users);
-            db.Customers.AddRange(SeedData.Customers(TimeProvider.System.GetUtcNow()));
-            await db.SaveChangesAsync();
-        }
-    }
-
-    app.MapCrm();
+    // The sample is a development tool: it runs in Development unless told otherwise, and refuses its header
+    // sign-in in any other environment (try: serve --environment Production).
+    var environment = Option(args, "--environment")
+        ?? Environment.GetEnvironmentVariable("ASPNETCORE_ENVIRONMENT") ?? Environment.GetEnvironmentVariable("DOTNET_ENVIRONMENT") ?? "Development";
+    await using var app = await CrmWebApp.CreateAsync(paths, args, environment);
     await app.RunAsync();
+    await app.Services.GetRequiredService<PrivacyKit.Audit.IAuditPipeline>().FlushAsync();   // see AuditFlush
     return ExitCodes.Success;
 }
 

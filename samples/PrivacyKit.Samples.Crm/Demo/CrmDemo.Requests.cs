@@ -42,21 +42,27 @@ public sealed partial class CrmDemo
             step.Show($"{entry.Action,-9} {entry.EntityType,-9} {entry.RecordCount} record(s) in {entry.Source}");
         }
 
-        var rowsLeft = await session.InScopeAsync(async sp =>
+        using var asDpo = session.ActAs("u-dora");
+        var (rowsLeft, omarRow) = await session.InScopeAsync(async sp =>
         {
-            var db = sp.GetRequiredService<CrmDbContext>();
-            return await db.Customers.CountAsync(c => c.Id == Omar) + await db.Notes.CountAsync(n => n.CustomerId == Omar)
-                + await db.Activities.CountAsync(a => a.CustomerId == Omar) + await db.Contacts.CountAsync(c => c.CustomerId == Omar);
+            var crm = sp.GetRequiredService<CrmDbContext>();
+            var dependents = await crm.Notes.CountAsync(n => n.CustomerId == Omar) + await crm.Activities.CountAsync(a => a.CustomerId == Omar)
+                + await crm.Contacts.CountAsync(c => c.CustomerId == Omar) + await crm.Deals.CountAsync(d => d.CustomerId == Omar);
+            return (dependents, await crm.Customers.AsNoTracking().SingleOrDefaultAsync(c => c.Id == Omar));
         });
+        var omarValues = new[] { omar.FirstName, omar.LastName, omar.Email, omar.Phone ?? "" };
+        var readable = omarRow is null ? [] : new[] { omarRow.FirstName, omarRow.LastName, omarRow.Email, omarRow.Phone ?? "" }.Intersect(omarValues).ToList();
+        step.Show($"Omar's customer row: {(omarRow is null ? "deleted" : $"kept, emptied ({readable.Count} personal values left)")}; his notes, contacts, activities and deals: {rowsLeft} left");
         var encryptor = Services.GetRequiredService<IFieldEncryptor>();
         var omarStatus = encryptor.TryDecryptText<string>(session.Ciphertexts[(Omar, "Email")], FieldContext(Omar, "Email"), out _);
         var janeStatus = encryptor.TryDecryptText<string>(session.Ciphertexts[(Jane, "Email")], FieldContext(Jane, "Email"), out var janeEmail);
-        step.Show($"Omar's rows left in the database: {rowsLeft}; his encrypted e-mail (as a backup holds it) now decrypts to: {omarStatus}");
+        step.Show($"his encrypted e-mail (as a backup holds it) now decrypts to: {omarStatus}");
         step.Show($"certificate: complete = {certificate.IsComplete}, {certificate.ToJson().Length:N0} bytes of JSON, no personal values");
 
         step.Expect("certificate complete", true, certificate.IsComplete);
         step.Expect("a shredded data key in the certificate", certificate.Shredded.Count > 0, "no shredded entry");
-        step.Expect("Omar's rows left", 0, rowsLeft);
+        step.Expect("Omar's dependent rows left", 0, rowsLeft);
+        step.Expect("Omar's personal values left in his row", 0, readable.Count);
         step.Expect("decrypting Omar's e-mail", DecryptionStatus.Erased, omarStatus);
         step.Expect("decrypting Jane's e-mail", (DecryptionStatus.Success, session.Seeded[Jane].Email), (janeStatus, janeEmail));
         step.Expect("the certificate names no personal value", !certificate.ToJson().Contains(omar.Email, StringComparison.OrdinalIgnoreCase), "Omar's e-mail");

@@ -22,7 +22,7 @@ public sealed partial class CrmDemo(DemoSession session)
     public IReadOnlyList<DemoStep> Steps() =>
     [
         new("Seed the CRM",
-            "A fresh SQLite database through the CRM's own EF Core model: employees, customers, contacts, deals, notes; roles granted through PrivacyKit.",
+            "A fresh SQLite database through the CRM's own EF Core model (PrivacyKit's tables in it): employees, customers, contacts, deals, notes; roles granted through PrivacyKit.",
             SeedAsync),
         new("Encrypt personal fields under each customer's own data key",
             "Envelope encryption: one data key per customer, wrapped by the key-encryption key in the local key ring file.",
@@ -51,11 +51,14 @@ public sealed partial class CrmDemo(DemoSession session)
         new("Rotate the key-encryption key",
             "A new KEK in the key ring, every live data key re-wrapped under it (no data touched), and a fresh instance still reads everything.",
             RotateKekAsync),
+        new("Call the web API",
+            "The CRM's web host on 127.0.0.1: a customer downloads her data, a rep is refused another rep's customer, Sec-GPC: 1 records an opt-out, the development sign-in is refused outside Development.",
+            WebAsync),
         new("Verify the audit trail",
-            "Every step above left audit records in a hash chain; the verifier checks each link and the checkpoints.",
+            "Every step above left audit records in a hash chain in the CRM's database; the verifier checks each link and the checkpoints.",
             VerifyAuditAsync),
         new("Tamper with one audit record",
-            "A copy of the trail with one record changed (a withdrawal turned into a grant): the verifier names that record.",
+            "One record changed in the database with plain SQL (a withdrawal turned into a grant): the verifier names that record; put back, the trail verifies again.",
             TamperAuditAsync),
         new("Print the data map and posture findings",
             "The record of processing built from the attributes on the entities, and what in it needs attention.",
@@ -72,24 +75,8 @@ public sealed partial class CrmDemo(DemoSession session)
             session.Seeded[customer.Id] = customer;
         }
 
-        var (customers, users) = await session.InScopeAsync(async sp =>
-        {
-            var db = sp.GetRequiredService<CrmDbContext>();
-            await db.Database.EnsureCreatedAsync();
-            db.Users.AddRange(SeedData.Users);
-            db.Customers.AddRange(SeedData.Customers(now));
-            await db.SaveChangesAsync();
-            return (await db.Customers.CountAsync(), await db.Users.CountAsync());
-        });
-
-        // The administrator grants each employee their role; the first administrator is set up by the installation.
-        var roles = Services.GetRequiredService<IRoleManager>();
-        var granted = 0;
-        foreach (var user in SeedData.Users)
-        {
-            await roles.GrantAsync(new RoleGrantRequest { ActorId = user.Id, Role = user.Role, GrantedBy = user.Role == CrmRoles.Admin ? "installation" : "u-adam" });
-            granted++;
-        }
+        var (customers, users) = await CrmDatabase.PrepareAsync(Services);
+        var granted = (await Services.GetRequiredService<IRoleStore>().GetAllAssignmentsAsync()).Count;
 
         step.Show($"database {Path.GetFullPath(session.Paths.Database)}: {customers} customers, {users} employees, {granted} role assignments");
         step.Expect("customers in the database", session.Seeded.Count, customers);
@@ -114,7 +101,7 @@ public sealed partial class CrmDemo(DemoSession session)
         var ciphertext = session.Ciphertexts[(Jane, "Email")];
         step.Show($"Jane's e-mail {jane.Email} is stored as {ciphertext[..Math.Min(48, ciphertext.Length)]}... ({ciphertext.Length} characters)");
         var inventory = await Services.GetRequiredService<IDataKeyManager>().GetInventoryAsync();
-        step.Show($"data keys: {inventory.Scopes} scopes, wrapped by {inventory.CurrentKeyEncryptionKeyId}, in {Path.GetFileName(session.Paths.DataKeys)}");
+        step.Show($"data keys: {inventory.Scopes} scopes, wrapped by {inventory.CurrentKeyEncryptionKeyId}, in the CRM's database (privacykit_data_keys)");
         step.Expect("one data key per customer", session.Seeded.Count, inventory.Scopes);
         step.Expect(
             "no ciphertext contains its plaintext",

@@ -19,14 +19,14 @@ public static class OperatorCommands
 
     public static async Task<int> VerifyAuditAsync(CrmPaths paths)
     {
-        if (!Directory.Exists(paths.AuditDirectory))
+        if (!paths.Exist)
         {
-            return NotFound($"no audit trail at {paths.AuditDirectory}: run 'demo' first or pass --database");
+            return NotFound($"no CRM state next to {paths.Database}: run 'demo' first or pass --database");
         }
 
         await using var services = Build(paths);
         var result = await Progress.RunAsync("verifying the audit trail", () =>
-            AuditTrailCheck.VerifyAsync(services, paths.AuditDirectory, paths.AuditCheckpoints));
+            AuditTrailCheck.VerifyAsync(services, paths.AuditCheckpoints));
         Console.WriteLine($"{result.RecordCount} records, {result.Heads.Count} chain(s): {(result.IsValid ? "valid" : "NOT VALID")}");
         foreach (var issue in result.Issues)
         {
@@ -109,7 +109,7 @@ public static class OperatorCommands
         return id != Guid.Empty && await db.Customers.AnyAsync(c => c.Id == id) ? id.ToString() : null;
     }
 
-    private static ServiceProvider Build(CrmPaths paths) => new ServiceCollection().AddCrm(CrmPrivacy.LoadConfiguration(), paths).BuildServiceProvider();
+    private static AuditFlush.Scope Build(CrmPaths paths) => new(new ServiceCollection().AddCrm(CrmPrivacy.LoadConfiguration(), paths).Services.BuildServiceProvider());
 
     private static int NotFound(string message)
     {
