@@ -11,7 +11,7 @@ namespace PrivacyKit.EFCore.Jobs;
 /// <remarks>
 /// Thread-safe (a singleton); each run uses its own contexts. Cancellation stops a run between statements, rolling back
 /// the current batch. Key failures throw <see cref="Keys.KeyManagementException"/>, malformed ciphertext the
-/// <see cref="Encryption.FieldDecryptionException"/> subclass that says why, database failures the provider's exceptions;
+/// <see cref="PrivacyKit.Encryption.FieldDecryptionException"/> subclass that says why, database failures the provider's exceptions;
 /// a model the jobs cannot process (a composite primary key on an entity with encrypted properties) gives
 /// <see cref="InvalidOperationException"/> naming the entity.
 /// </remarks>

@@ -1,0 +1,59 @@
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using PrivacyKit.EFCore.Infrastructure;
+using PrivacyKit.EFCore.Masking;
+using PrivacyKit.EFCore.Metadata;
+
+namespace PrivacyKit.EFCore.Encryption;
+
+/// <summary>
+/// Decrypts the ciphertext shadow properties of each materialized entity into its CLR properties (tracking and
+/// no-tracking queries alike), then applies field access. Runs before EF starts tracking the instance, so EF's
+/// original values of clear properties are the masked ones. A singleton: the application's services are looked up
+/// from the materializing context.
+/// </summary>
+internal sealed class DecryptingMaterializationInterceptor : IMaterializationInterceptor
+{
+    public object InitializedInstance(MaterializationInterceptionData materializationData, object entity)
+    {
+        var plan = ProtectedEntity.For(materializationData.EntityType);
+        if (plan.IsEmpty || PrivacyKitRuntime.For(materializationData.Context) is not { } runtime)
+        {
+            return entity;
+        }
+
+        if (plan.Properties.Count > 0)
+        {
+            var subject = plan.SubjectProperty is null ? null : materializationData.GetPropertyValue(plan.SubjectProperty);
+            var subjectText = subject is null ? null : PrivacyEntityMetadata.FormatSubjectId(subject);
+            foreach (var property in plan.Properties)
+            {
+                var stored = materializationData.GetPropertyValue(property.Ciphertext.Name);
+                object? plaintext = null;
+                if (stored is null)
+                {
+                    property.Codec.Set(entity, null);
+                }
+                else
+                {
+                    var context = plan.ContextFor(property.Name, subject);
+                    property.Codec.DecryptInto(runtime.Encryptor, entity, stored, context, out var erased);
+                    if (erased)
+                    {
+                        PrivacyKitEFCoreLog.ErasedValueLoaded(runtime.Logger, plan.Name, property.Name);
+                    }
+
+                    plaintext = property.Codec.Get(entity);
+                }
+
+                PlaintextSnapshots.Record(entity, property.Name, new PropertySnapshot(plaintext, stored, subjectText));
+            }
+        }
+
+        if (FieldMasking.ObligationsFor(runtime, plan) is { } obligations)
+        {
+            FieldMasking.Apply(entity, plan, obligations);
+        }
+
+        return entity;
+    }
+}
