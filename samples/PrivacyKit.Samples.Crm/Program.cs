@@ -19,7 +19,9 @@ const string Usage = """
       export SUBJECT     answer an access request for a customer (id or e-mail): the JSON export on stdout
       erase SUBJECT      answer an erasure request for a customer: the erasure certificate on stdout
       rotate-kek         add a new key-encryption key to the key ring and re-wrap every data key under it
-      encrypt-existing   encrypt the plaintext columns of an existing database (needs the EF Core adapter)
+      encrypt-existing [--dry-run]
+                         encrypt the values of [Encrypted] properties still stored in plaintext (rows written before the
+                         retrofit), in resumable batches with progress; --dry-run only counts them
       data-map [--json]  print the data map (Markdown, or JSON) with its posture findings
 
     options:
@@ -28,9 +30,9 @@ const string Usage = """
 
     exit codes:
       0  success
-      1  a check failed: a demo step, the audit verification, or a high-severity data-map finding
+      1  a check failed: a demo step, the audit verification, a high-severity data-map finding, keys left on the
+         old KEK after rotate-kek, or values encrypt-existing had to skip
       2  usage error
-      3  the command needs the EF Core adapter, not in this build yet
       4  not found: no demo state next to the database (run demo first), or no such customer
       5  error: the message on stderr says what failed
 
@@ -64,7 +66,7 @@ try
         case "rotate-kek":
             return await OperatorCommands.RotateKekAsync(paths);
         case "encrypt-existing":
-            return OperatorCommands.EncryptExisting();
+            return await OperatorCommands.EncryptExistingAsync(paths, dryRun: args.Contains("--dry-run"));
         case "data-map":
             return await OperatorCommands.DataMapAsync(paths, json: args.Contains("--json"));
         case "--help" or "-h" or "help":

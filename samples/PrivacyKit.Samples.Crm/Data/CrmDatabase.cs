@@ -7,13 +7,20 @@ namespace PrivacyKit.Samples.Crm.Data;
 /// <summary>Brings the CRM's database up to date and, on a new installation, seeds it; grants each employee their role.</summary>
 public static class CrmDatabase
 {
-    /// <summary>Creates the schema (and seeds an empty database); returns the number of customers and employees.</summary>
-    public static async Task<(int Customers, int Users)> PrepareAsync(IServiceProvider services, CancellationToken cancellationToken = default)
+    /// <summary>Applies the migrations in <c>Migrations/</c> (the CRM's tables and PrivacyKit's) the database lacks.</summary>
+    public static async Task MigrateAsync(IServiceProvider services, CancellationToken cancellationToken = default)
     {
+        await using var scope = services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<CrmDbContext>().Database.MigrateAsync(cancellationToken);
+    }
+
+    /// <summary>Migrates, seeds an empty database and grants the roles.</summary>
+    public static async Task PrepareAsync(IServiceProvider services, CancellationToken cancellationToken = default)
+    {
+        await MigrateAsync(services, cancellationToken);
         await using (var scope = services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<CrmDbContext>();
-            await db.Database.EnsureCreatedAsync(cancellationToken);
             if (!await db.Users.AnyAsync(cancellationToken))
             {
                 db.Users.AddRange(SeedData.Users);
@@ -23,11 +30,6 @@ public static class CrmDatabase
         }
 
         await GrantRolesAsync(services, cancellationToken);
-        await using (var scope = services.CreateAsyncScope())
-        {
-            var db = scope.ServiceProvider.GetRequiredService<CrmDbContext>();
-            return (await db.Customers.CountAsync(cancellationToken), await db.Users.CountAsync(cancellationToken));
-        }
     }
 
     // Role assignments are kept by PrivacyKit's role store (in memory in this sample): the administrator grants each
@@ -46,5 +48,9 @@ public static class CrmDatabase
                 new RoleGrantRequest { ActorId = user.Id, Role = user.Role, GrantedBy = user.Role == CrmRoles.Admin ? "installation" : "u-adam" },
                 cancellationToken);
         }
+
+        await roles.GrantAsync(
+            new RoleGrantRequest { ActorId = RequestExecutionContext.ActorId, Role = RequestExecutionContext.Role, GrantedBy = "installation" },
+            cancellationToken);
     }
 }

@@ -1,4 +1,3 @@
-using Microsoft.Data.Sqlite;
 using PrivacyKit.Audit;
 using PrivacyKit.Samples.Crm.Privacy;
 
@@ -11,7 +10,7 @@ public sealed partial class CrmDemo
     private async Task VerifyAuditAsync(StepContext step)
     {
         var result = await AuditTrailCheck.VerifyAsync(Services, session.Paths.AuditCheckpoints);
-        var actions = await QueryAsync($"SELECT Action, COUNT(*) FROM {AuditTable} GROUP BY Action ORDER BY COUNT(*) DESC, Action", r => $"{r.GetString(0)} {r.GetInt64(1)}");
+        var actions = await Raw.QueryAsync($"SELECT Action, COUNT(*) FROM {AuditTable} GROUP BY Action ORDER BY COUNT(*) DESC, Action", r => $"{r.GetString(0)} {r.GetInt64(1)}");
         step.Show($"{result.RecordCount} records in {AuditTable}, chain heads: " +
             string.Join(", ", result.Heads.Values.Select(h => $"{h.InstanceId} #{h.Sequence}")));
         step.Show("actions: " + string.Join(", ", actions));
@@ -25,7 +24,7 @@ public sealed partial class CrmDemo
         step.Expect("the web host's chain in the trail", result.Heads.ContainsKey(Api.CrmWebApp.InstanceId), "no chain " + Api.CrmWebApp.InstanceId);
 
         // Audit records hold identifiers and field names only, never the personal values themselves.
-        var trail = string.Concat(await QueryAsync($"SELECT * FROM {AuditTable}", r =>
+        var trail = string.Concat(await Raw.QueryAsync($"SELECT * FROM {AuditTable}", r =>
             string.Join('|', Enumerable.Range(0, r.FieldCount).Select(i => r.IsDBNull(i) ? "" : Convert.ToString(r.GetValue(i), System.Globalization.CultureInfo.InvariantCulture)))));
         var leaked = session.Seeded.Values.SelectMany(c => new[] { c.Email, c.LastName, c.Phone ?? "" })
             .Where(v => v.Length > 0 && trail.Contains(v, StringComparison.OrdinalIgnoreCase)).ToList();
@@ -35,11 +34,11 @@ public sealed partial class CrmDemo
     private async Task TamperAuditAsync(StepContext step)
     {
         // Someone with write access to the database turns Jane's withdrawal of consent into a grant.
-        var (instance, sequence) = (await QueryAsync(
+        var (instance, sequence) = (await Raw.QueryAsync(
             $"SELECT InstanceId, Sequence FROM {AuditTable} WHERE Action = 'consent.withdraw' ORDER BY TimestampUtcTicks LIMIT 1",
             r => (r.GetString(0), r.GetInt64(1)))).Single();
         var where = $"WHERE InstanceId = '{instance}' AND Sequence = {sequence}";
-        await ExecuteAsync($"UPDATE {AuditTable} SET Action = 'consent.grant' {where}");
+        await Raw.ExecuteAsync($"UPDATE {AuditTable} SET Action = 'consent.grant' {where}");
         step.Show($"UPDATE {AuditTable} SET Action = 'consent.grant' {where}");
         var result = await AuditTrailCheck.VerifyAsync(Services, session.Paths.AuditCheckpoints);
         var issue = result.FirstIssue;
@@ -48,35 +47,9 @@ public sealed partial class CrmDemo
         step.Expect("first issue", (AuditIssueKind.Altered, instance, sequence), (issue?.Kind ?? default, issue?.InstanceId, issue?.Sequence ?? 0));
 
         // Put the record back: the chain checks the content, so the original record verifies again.
-        await ExecuteAsync($"UPDATE {AuditTable} SET Action = 'consent.withdraw' {where}");
+        await Raw.ExecuteAsync($"UPDATE {AuditTable} SET Action = 'consent.withdraw' {where}");
         var restored = await AuditTrailCheck.VerifyAsync(Services, session.Paths.AuditCheckpoints);
         step.Show($"record put back: the trail {(restored.IsValid ? "verifies again" : "still does not verify")}");
         step.Expect("the restored trail verifies", true, restored.IsValid);
-    }
-
-    // Plain SQL on the database file, as a DBA or an attacker with the file would see it: no PrivacyKit in between.
-    private async Task<List<T>> QueryAsync<T>(string sql, Func<SqliteDataReader, T> read)
-    {
-        await using var connection = new SqliteConnection(session.Paths.ConnectionString);
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        await using var reader = await command.ExecuteReaderAsync();
-        var rows = new List<T>();
-        while (await reader.ReadAsync())
-        {
-            rows.Add(read(reader));
-        }
-
-        return rows;
-    }
-
-    private async Task ExecuteAsync(string sql)
-    {
-        await using var connection = new SqliteConnection(session.Paths.ConnectionString);
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        await command.ExecuteNonQueryAsync();
     }
 }

@@ -17,11 +17,13 @@ public static class CrmPrivacy
         string marketingPolicyVersion = CrmPurposes.CurrentMarketingPolicy, string instanceId = "crm-sample-1")
     {
         services.AddLogging();
-        services.AddDbContext<CrmDbContext>(o => o.UseSqlite(paths.ConnectionString));
+        services.AddDbContext<CrmDbContext>((sp, o) => o
+            .UseSqlite(paths.ConnectionString)
+            .UsePrivacyKit(sp, pk => pk.EnforceFieldAccess<Customer>("customers:read")));   // encryption, blind index, masking, row scope, auditing
         services.AddScoped<MarketingCampaigns>();
 
         var auditKeys = AuditKeyFile.LoadOrCreate(paths.AuditKeys);
-        return services.AddPrivacyKit(o =>
+        var builder = services.AddPrivacyKit(o =>
             {
                 o.ApplicationName = "crm-sample";
                 o.InstanceId = instanceId;   // one audit chain per instance, which every run continues
@@ -48,6 +50,7 @@ public static class CrmPrivacy
                 o.SourceName = "crm";
                 o.Erase(nameof(Customer), ErasureStrategy.ShredKey);   // the row stays, emptied; the customer's data key is shredded
             });
+        return RequestExecutionContext.RunEntityFrameworkSourceAsRequestExecutor(builder);
     }
 
     /// <summary>The sample's appsettings.json, for the commands that run without the web host.</summary>
