@@ -43,7 +43,6 @@ public static class CrmPrivacy
                 o.CheckpointInterval = 20;
             })
             .AddAuditCheckpointFile(paths.AuditCheckpoints)
-            .AddDataMapEntities(typeof(Customer), typeof(Contact), typeof(Note), typeof(Activity))
             .ConfigureSubjectRequests(o => o.OperatorRole = CrmRoles.Dpo)
             .AddEntityFrameworkPersonalData<CrmDbContext>(o =>
             {
