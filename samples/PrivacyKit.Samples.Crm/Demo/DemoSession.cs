@@ -22,7 +22,7 @@ public sealed class DemoSession(CrmPaths paths) : IAsyncDisposable
     /// <summary>Gets the customers as seeded, to compare what PrivacyKit returns with what went in.</summary>
     public Dictionary<Guid, Domain.Customer> Seeded { get; } = [];
 
-    /// <summary>Gets encrypted field values, keyed by customer and property: what the EF Core adapter will store in the columns.</summary>
+    /// <summary>Gets encrypted column values read from the database, keyed by customer and property: what a backup taken then holds.</summary>
     public Dictionary<(Guid Customer, string Property), string> Ciphertexts { get; } = [];
 
     /// <summary>Gets the marketing policy version the CRM runs with.</summary>
