@@ -12,9 +12,6 @@ public static class ExitCodes
     /// <summary>The command line is wrong (unknown command, missing argument).</summary>
     public const int Usage = 2;
 
-    /// <summary>The command needs the EF Core adapter, which this build of the sample does not include yet.</summary>
-    public const int NeedsEntityFrameworkAdapter = 3;
-
     /// <summary>What the command works on does not exist: no demo state (run <c>demo</c> first) or an unknown subject.</summary>
     public const int NotFound = 4;
 

@@ -1,7 +1,5 @@
-using Microsoft.EntityFrameworkCore;
 using PrivacyKit.Samples.Crm;
 using PrivacyKit.Samples.Crm.Api;
-using PrivacyKit.Samples.Crm.Data;
 using PrivacyKit.Samples.Crm.Demo;
 using PrivacyKit.Samples.Crm.Operator;
 using PrivacyKit.Samples.Crm.Privacy;
@@ -13,23 +11,28 @@ const string Usage = """
     commands:
       demo               walk through PrivacyKit in numbered steps, each checking its result; starts from
                          nothing (deletes and recreates the database, key and audit files it owns)
-      serve [--urls URL] run the CRM's web API
+      serve [--urls URL] [--environment NAME]
+                         run the CRM's web API with PrivacyKit's privacy endpoints under /privacy; the development
+                         sign-in (headers X-Crm-User: u-alice, X-Crm-Customer: ID, X-Crm-Mfa: 1) works only in the
+                         Development environment, the default here
       verify-audit       verify the audit trail's hash chain and checkpoints; names the first bad record
       export SUBJECT     answer an access request for a customer (id or e-mail): the JSON export on stdout
       erase SUBJECT      answer an erasure request for a customer: the erasure certificate on stdout
       rotate-kek         add a new key-encryption key to the key ring and re-wrap every data key under it
-      encrypt-existing   encrypt the plaintext columns of an existing database (needs the EF Core adapter)
+      encrypt-existing [--dry-run]
+                         encrypt the values of [Encrypted] properties still stored in plaintext (rows written before the
+                         retrofit), in resumable batches with progress; --dry-run only counts them
       data-map [--json]  print the data map (Markdown, or JSON) with its posture findings
 
     options:
       --database PATH    the SQLite database (default ./crm-demo.db); PrivacyKit's files sit next to it:
-                         NAME.kek.json, NAME.datakeys.json, NAME.audit/, NAME.audit-checkpoints.txt, NAME.audit-keys.json
+                         NAME.kek.json, NAME.audit-checkpoints.txt, NAME.audit-keys.json
 
     exit codes:
       0  success
-      1  a check failed: a demo step, the audit verification, or a high-severity data-map finding
+      1  a check failed: a demo step, the audit verification, a high-severity data-map finding, keys left on the
+         old KEK after rotate-kek, or values encrypt-existing had to skip
       2  usage error
-      3  the command needs the EF Core adapter, not in this build yet
       4  not found: no demo state next to the database (run demo first), or no such customer
       5  error: the message on stderr says what failed
 
@@ -63,7 +66,7 @@ try
         case "rotate-kek":
             return await OperatorCommands.RotateKekAsync(paths);
         case "encrypt-existing":
-            return OperatorCommands.EncryptExisting();
+            return await OperatorCommands.EncryptExistingAsync(paths, dryRun: args.Contains("--dry-run"));
         case "data-map":
             return await OperatorCommands.DataMapAsync(paths, json: args.Contains("--json"));
         case "--help" or "-h" or "help":
@@ -82,22 +85,13 @@ catch (Exception ex)
 
 static async Task<int> ServeAsync(CrmPaths paths, string[] args)
 {
-    var builder = WebApplication.CreateBuilder(args);
-    builder.Services.AddCrm(builder.Configuration, paths);
-    var app = builder.Build();
-    using (var scope = app.Services.CreateScope())
-    {
-        var db = scope.ServiceProvider.GetRequiredService<CrmDbContext>();
-        if (await db.Database.EnsureCreatedAsync())
-        {
-            db.Users.AddRange(SeedData.Users);
-            db.Customers.AddRange(SeedData.Customers(TimeProvider.System.GetUtcNow()));
-            await db.SaveChangesAsync();
-        }
-    }
-
-    app.MapCrm();
+    // The sample is a development tool: it runs in Development unless told otherwise, and refuses its header
+    // sign-in in any other environment (try: serve --environment Production).
+    var environment = Option(args, "--environment")
+        ?? Environment.GetEnvironmentVariable("ASPNETCORE_ENVIRONMENT") ?? Environment.GetEnvironmentVariable("DOTNET_ENVIRONMENT") ?? "Development";
+    await using var app = await CrmWebApp.CreateAsync(paths, args, environment);
     await app.RunAsync();
+    await app.Services.GetRequiredService<PrivacyKit.Audit.IAuditPipeline>().FlushAsync();   // see AuditFlush
     return ExitCodes.Success;
 }
 

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using PrivacyKit.EFCore;
 using PrivacyKit.Samples.Crm.Domain;
 
 namespace PrivacyKit.Samples.Crm.Data;
@@ -19,9 +20,11 @@ public sealed class CrmDbContext(DbContextOptions<CrmDbContext> options) : DbCon
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
+        // Retrofit: PrivacyKit's data keys, consent history, subject requests, legal holds and audit trail live in the CRM's database.
+        modelBuilder.AddPrivacyKitStores();
         modelBuilder.Entity<Customer>(b =>
         {
-            b.HasIndex(c => c.Email);
+            // Retrofit: no index on the encrypted e-mail (ciphertext differs on every write); its [BlindIndex] column has one.
             b.HasIndex(c => c.OwnerId);
             b.HasMany(c => c.Contacts).WithOne().HasForeignKey(c => c.CustomerId);
             b.HasMany(c => c.Deals).WithOne().HasForeignKey(d => d.CustomerId);

@@ -45,7 +45,7 @@ public sealed partial class CrmDemo
 
     private async Task PolicyChangeAsync(StepContext step)
     {
-        const string newPolicy = "2026-06";
+        const string newPolicy = CrmPurposes.CurrentMarketingPolicy;
         step.Show($"redeploying the CRM with marketing policy {newPolicy} (was {CrmPurposes.FirstMarketingPolicy}); consent history is kept");
         await session.StartAsync(newPolicy);
         var consent = Services.GetRequiredService<IConsentService>();

@@ -12,7 +12,7 @@ public sealed partial class CrmDemo
         {
             var fields = entity.Fields.Where(f => f.Classification != DataClassification.None || f.IsSubjectId)
                 .Select(f => $"{f.Name}{(f.IsSubjectId ? " [subject id]" : "")}{(f.Protection == FieldProtection.Clear ? "" : $" [{f.Protection}]")}");
-            step.Show($"{entity.Name,-9} {string.Join(", ", fields)}");
+            step.Show($"{entity.Name,-9} (table {entity.Table ?? "?"}) {string.Join(", ", fields)}");
         }
 
         var findings = map.CheckPosture();
@@ -25,6 +25,7 @@ public sealed partial class CrmDemo
         var email = map.FindEntity("Customer")?.Fields.SingleOrDefault(f => f.Name == "Email");
         step.Expect("Customer.Email protection", FieldProtection.Encrypted | FieldProtection.BlindIndex, email?.Protection);
         step.Expect("high-severity findings", 0, findings.Count(f => f.Severity == PostureSeverity.High));
+        step.Expect("Customer's table, from the EF Core model", "Customers", map.FindEntity("Customer")?.Table);
         return Task.CompletedTask;
     }
 }

@@ -42,21 +42,38 @@ public sealed partial class CrmDemo
             step.Show($"{entry.Action,-9} {entry.EntityType,-9} {entry.RecordCount} record(s) in {entry.Source}");
         }
 
-        var rowsLeft = await session.InScopeAsync(async sp =>
+        // The raw database: what is left of Omar anywhere in the file.
+        var rawRow = (await Raw.RowsAsync("Customers", "Id", Omar)).SingleOrDefault();
+        var dependents = 0;
+        foreach (var table in new[] { "Contacts", "Notes", "Activities", "Deals" })
         {
-            var db = sp.GetRequiredService<CrmDbContext>();
-            return await db.Customers.CountAsync(c => c.Id == Omar) + await db.Notes.CountAsync(n => n.CustomerId == Omar)
-                + await db.Activities.CountAsync(a => a.CustomerId == Omar) + await db.Contacts.CountAsync(c => c.CustomerId == Omar);
-        });
+            dependents += (await Raw.RowsAsync(table, "CustomerId", Omar)).Count;
+        }
+
+        var encrypted = rawRow?.Where(c => c.Value?.StartsWith("pk1:", StringComparison.Ordinal) == true).ToList() ?? [];
+        var statuses = encrypted.Select(c => Services.GetRequiredService<IFieldEncryptor>().TryDecryptText<string>(c.Value!, FieldContext(Omar, c.Key), out _)).Distinct().ToList();
+        step.Show(rawRow is null ? "Omar's customer row: deleted" :
+            $"Omar's customer row, raw: {string.Join(", ", encrypted.Select(c => c.Key))} hold ciphertext under his shredded key ({string.Join(", ", statuses)}); " +
+            string.Join(", ", rawRow.Where(c => c.Value is null).Select(c => $"{c.Key} NULL")));
+        step.Show($"his contacts, notes, activities and deals: {dependents} rows left");
+        var omarValues = new[] { omar.FirstName, omar.LastName, omar.Email, omar.Phone! };
+        await Services.GetRequiredService<PrivacyKit.Audit.IAuditPipeline>().FlushAsync();
+        var file = await File.ReadAllBytesAsync(session.Paths.Database);
+        var inFile = omarValues.Count(v => System.Text.Encoding.UTF8.GetString(file).Contains(v, StringComparison.OrdinalIgnoreCase));
+        step.Show($"Omar's name, e-mail or phone anywhere in the database file: {inFile} found");
+        step.Expect("Omar's dependent rows left", 0, dependents);
+        step.Expect("Omar's personal values in the database file", 0, inFile);
+        step.Expect("Omar's e-mail blind index cleared", null, rawRow?.GetValueOrDefault("EmailBlindIndex"));
+        step.Expect("Omar's encrypted columns", DecryptionStatus.Erased.ToString(), string.Join(", ", statuses));
+
         var encryptor = Services.GetRequiredService<IFieldEncryptor>();
         var omarStatus = encryptor.TryDecryptText<string>(session.Ciphertexts[(Omar, "Email")], FieldContext(Omar, "Email"), out _);
         var janeStatus = encryptor.TryDecryptText<string>(session.Ciphertexts[(Jane, "Email")], FieldContext(Jane, "Email"), out var janeEmail);
-        step.Show($"Omar's rows left in the database: {rowsLeft}; his encrypted e-mail (as a backup holds it) now decrypts to: {omarStatus}");
+        step.Show($"his encrypted e-mail (as a backup holds it) now decrypts to: {omarStatus}");
         step.Show($"certificate: complete = {certificate.IsComplete}, {certificate.ToJson().Length:N0} bytes of JSON, no personal values");
 
         step.Expect("certificate complete", true, certificate.IsComplete);
         step.Expect("a shredded data key in the certificate", certificate.Shredded.Count > 0, "no shredded entry");
-        step.Expect("Omar's rows left", 0, rowsLeft);
         step.Expect("decrypting Omar's e-mail", DecryptionStatus.Erased, omarStatus);
         step.Expect("decrypting Jane's e-mail", (DecryptionStatus.Success, session.Seeded[Jane].Email), (janeStatus, janeEmail));
         step.Expect("the certificate names no personal value", !certificate.ToJson().Contains(omar.Email, StringComparison.OrdinalIgnoreCase), "Omar's e-mail");

@@ -19,23 +19,22 @@ public sealed partial class CrmDemo(DemoSession session)
 
     private IServiceProvider Services => session.Services;
 
+    private RawSql Raw => new(session.Paths.ConnectionString);
+
     public IReadOnlyList<DemoStep> Steps() =>
     [
         new("Seed the CRM",
-            "A fresh SQLite database through the CRM's own EF Core model: employees, customers, contacts, deals, notes; roles granted through PrivacyKit.",
+            "Migrations/ applied to a fresh SQLite database (the CRM's tables and PrivacyKit's), then employees, customers, contacts, deals and notes saved through the CRM's own DbContext; roles granted through PrivacyKit.",
             SeedAsync),
-        new("Encrypt personal fields under each customer's own data key",
-            "Envelope encryption: one data key per customer, wrapped by the key-encryption key in the local key ring file.",
-            EncryptAsync),
-
-        // EF Core adapter (PrivacyKit.EFCore), when it lands, adds here:
-        //   - the raw SQLite row (ciphertext) next to the same row read through the DbContext (plaintext);
-        //   - search by e-mail through the blind index, without decrypting any row.
-        new("Decide access per role",
-            "IAccessEvaluator: which customers each role reaches (own, team, all) and how it sees their fields (clear, masked, hidden).",
+        new("Read a customer row raw and through the DbContext",
+            "The same row twice: as the database file holds it (ciphertext under the customer's own data key, a blind index) and as the CRM's code reads it (plaintext).",
+            RawRowAsync),
+        new("Search by e-mail through the blind index",
+            "WhereEquals finds a customer by e-mail without decrypting a single row; a plain Where on the encrypted column is refused instead of silently finding nothing.",
+            SearchAsync),
+        new("Query customers as each role",
+            "The CRM's unchanged LINQ query, run as each employee: row scope (own, team, all) filters the rows, field access masks or hides fields.",
             AccessAsync),
-
-        // EF Core adapter: the same decisions as a query filter, so that each role's own LINQ query returns only its rows.
         new("Check consent before a marketing send",
             "Blocked without consent, sent after the customer grants it, blocked again after they withdraw it.",
             ConsentAsync),
@@ -46,19 +45,25 @@ public sealed partial class CrmDemo(DemoSession session)
             "The customer asks for their data: the request workflow verifies, collects from every personal data source and builds the JSON export.",
             ExportAsync),
         new("Answer an erasure request",
-            "The customer's rows are deleted and their data key shredded: every encrypted copy, backups included, becomes unreadable.",
+            "The customer's related rows are deleted, their customer row emptied and their data key shredded: the raw database shows nothing readable, and every encrypted copy, backups included, is unreadable.",
             EraseAsync),
         new("Rotate the key-encryption key",
             "A new KEK in the key ring, every live data key re-wrapped under it (no data touched), and a fresh instance still reads everything.",
             RotateKekAsync),
+        new("Encrypt rows written before the retrofit",
+            "Two customers inserted with plain SQL, as a legacy import left them: the encrypt-existing job (IPrivacyKitJobs) counts them, encrypts them in place in batches, and the CRM reads them.",
+            EncryptExistingAsync),
+        new("Call the web API",
+            "The CRM's web host on 127.0.0.1: a customer downloads her data, a rep is refused another rep's customer, Sec-GPC: 1 records an opt-out, the development sign-in is refused outside Development.",
+            WebAsync),
         new("Verify the audit trail",
-            "Every step above left audit records in a hash chain; the verifier checks each link and the checkpoints.",
+            "Every step above left audit records in hash chains in the CRM's database (changes in the same transaction as the change); the verifier checks each link and the checkpoints.",
             VerifyAuditAsync),
         new("Tamper with one audit record",
-            "A copy of the trail with one record changed (a withdrawal turned into a grant): the verifier names that record.",
+            "One record changed in the database with plain SQL (a withdrawal turned into a grant): the verifier names that record; put back, the trail verifies again.",
             TamperAuditAsync),
         new("Print the data map and posture findings",
-            "The record of processing built from the attributes on the entities, and what in it needs attention.",
+            "The record of processing built from the attributes on the entities and the EF Core model, and what in it needs attention.",
             DataMapAsync),
     ];
 
@@ -72,60 +77,17 @@ public sealed partial class CrmDemo(DemoSession session)
             session.Seeded[customer.Id] = customer;
         }
 
-        var (customers, users) = await session.InScopeAsync(async sp =>
-        {
-            var db = sp.GetRequiredService<CrmDbContext>();
-            await db.Database.EnsureCreatedAsync();
-            db.Users.AddRange(SeedData.Users);
-            db.Customers.AddRange(SeedData.Customers(now));
-            await db.SaveChangesAsync();
-            return (await db.Customers.CountAsync(), await db.Users.CountAsync());
-        });
-
-        // The administrator grants each employee their role; the first administrator is set up by the installation.
-        var roles = Services.GetRequiredService<IRoleManager>();
-        var granted = 0;
-        foreach (var user in SeedData.Users)
-        {
-            await roles.GrantAsync(new RoleGrantRequest { ActorId = user.Id, Role = user.Role, GrantedBy = user.Role == CrmRoles.Admin ? "installation" : "u-adam" });
-            granted++;
-        }
-
-        step.Show($"database {Path.GetFullPath(session.Paths.Database)}: {customers} customers, {users} employees, {granted} role assignments");
+        await CrmDatabase.PrepareAsync(Services);
+        var (customers, users) = await AsDpoAsync(async db => (await db.Customers.CountAsync(), await db.Users.CountAsync()));
+        var granted = (await Services.GetRequiredService<IRoleStore>().GetAllAssignmentsAsync()).Count;
+        var migrations = await Raw.QueryAsync("SELECT MigrationId FROM __EFMigrationsHistory ORDER BY MigrationId", r => r.GetString(0));
+        step.Show($"database {Path.GetFullPath(session.Paths.Database)}: migrations {string.Join(", ", migrations)}");
+        step.Show($"{customers} customers, {users} employees, {granted} role assignments");
+        step.Expect("migrations applied", migrations.Count > 0, "none");
         step.Expect("customers in the database", session.Seeded.Count, customers);
         step.Expect("employees in the database", SeedData.Users.Count, users);
     }
 
-    private async Task EncryptAsync(StepContext step)
-    {
-        var encryptor = Services.GetRequiredService<IFieldEncryptor>();
-
-        // Warm the data-key cache for these customers first (creates their keys), so no call below blocks on the key store.
-        await encryptor.PreloadScopesAsync(session.Seeded.Keys.Select(id => EncryptionScope.ForSubject(id.ToString())));
-        foreach (var customer in session.Seeded.Values)
-        {
-            foreach (var (property, value) in new[] { ("Email", customer.Email), ("Phone", customer.Phone ?? "") })
-            {
-                session.Ciphertexts[(customer.Id, property)] = encryptor.EncryptToText(value, FieldContext(customer.Id, property));
-            }
-        }
-
-        var jane = session.Seeded[Jane];
-        var ciphertext = session.Ciphertexts[(Jane, "Email")];
-        step.Show($"Jane's e-mail {jane.Email} is stored as {ciphertext[..Math.Min(48, ciphertext.Length)]}... ({ciphertext.Length} characters)");
-        var inventory = await Services.GetRequiredService<IDataKeyManager>().GetInventoryAsync();
-        step.Show($"data keys: {inventory.Scopes} scopes, wrapped by {inventory.CurrentKeyEncryptionKeyId}, in {Path.GetFileName(session.Paths.DataKeys)}");
-        step.Expect("one data key per customer", session.Seeded.Count, inventory.Scopes);
-        step.Expect(
-            "no ciphertext contains its plaintext",
-            session.Ciphertexts.All(c => !c.Value.Contains(Plaintext(c.Key.Customer, c.Key.Property), StringComparison.OrdinalIgnoreCase)),
-            "a ciphertext that contains its plaintext");
-        step.Expect("Jane's e-mail decrypted", jane.Email, encryptor.DecryptText<string>(ciphertext, FieldContext(Jane, "Email")));
-    }
-
     private static EncryptionContext FieldContext(Guid customer, string property) =>
         EncryptionContext.ForSubject("Customer", property, customer.ToString());
-
-    private string Plaintext(Guid customer, string property) =>
-        property == "Email" ? session.Seeded[customer].Email : session.Seeded[customer].Phone ?? "";
 }

@@ -1,9 +1,6 @@
 using Microsoft.Extensions.Options;
 using PrivacyKit.Access;
-using PrivacyKit.Consent;
 using PrivacyKit.Context;
-using PrivacyKit.Requests;
-using PrivacyKit.Retention;
 using PrivacyKit.Samples.Crm.Data;
 using PrivacyKit.Samples.Crm.Privacy;
 
@@ -11,8 +8,8 @@ namespace PrivacyKit.Samples.Crm.Demo;
 
 /// <summary>
 /// The running CRM the demo talks to, and what the demo remembers between steps. It can restart the CRM
-/// (as a redeployment would) with the state a database would keep: consent history, role assignments,
-/// subject requests and legal holds, which live in memory until the EF Core adapter stores them.
+/// (as a redeployment would): consent history, subject requests, legal holds, data keys and the audit trail are in
+/// the database; role assignments, which PrivacyKit keeps in memory here, are handed over.
 /// </summary>
 public sealed class DemoSession(CrmPaths paths) : IAsyncDisposable
 {
@@ -25,7 +22,7 @@ public sealed class DemoSession(CrmPaths paths) : IAsyncDisposable
     /// <summary>Gets the customers as seeded, to compare what PrivacyKit returns with what went in.</summary>
     public Dictionary<Guid, Domain.Customer> Seeded { get; } = [];
 
-    /// <summary>Gets encrypted field values, keyed by customer and property: what the EF Core adapter will store in the columns.</summary>
+    /// <summary>Gets encrypted column values read from the database, keyed by customer and property: what a backup taken then holds.</summary>
     public Dictionary<(Guid Customer, string Property), string> Ciphertexts { get; } = [];
 
     /// <summary>Gets the marketing policy version the CRM runs with.</summary>
@@ -38,11 +35,8 @@ public sealed class DemoSession(CrmPaths paths) : IAsyncDisposable
         var services = new ServiceCollection();
         if (_services is not null)
         {
-            services.AddSingleton(_services.GetRequiredService<IConsentStore>());
             services.AddSingleton(_services.GetRequiredService<IRoleStore>());
-            services.AddSingleton(_services.GetRequiredService<ISubjectRequestStore>());
-            services.AddSingleton(_services.GetRequiredService<ILegalHoldStore>());
-            await _services.DisposeAsync();   // drains the audit pipeline into the trail
+            await _services.FlushAndDisposeAsync();
         }
 
         services.AddCrm(CrmPrivacy.LoadConfiguration(), Paths, MarketingPolicyVersion);
@@ -68,7 +62,7 @@ public sealed class DemoSession(CrmPaths paths) : IAsyncDisposable
     {
         if (_services is not null)
         {
-            await _services.DisposeAsync();
+            await _services.FlushAndDisposeAsync();
         }
     }
 }

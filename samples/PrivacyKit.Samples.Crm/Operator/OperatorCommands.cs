@@ -1,5 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using PrivacyKit.Classification;
+using PrivacyKit.Context;
+using PrivacyKit.EFCore.BlindIndexes;
+using PrivacyKit.EFCore.Jobs;
 using PrivacyKit.Keys;
 using PrivacyKit.Requests;
 using PrivacyKit.Samples.Crm.Data;
@@ -19,14 +22,14 @@ public static class OperatorCommands
 
     public static async Task<int> VerifyAuditAsync(CrmPaths paths)
     {
-        if (!Directory.Exists(paths.AuditDirectory))
+        if (!paths.Exist)
         {
-            return NotFound($"no audit trail at {paths.AuditDirectory}: run 'demo' first or pass --database");
+            return NotFound($"no CRM state next to {paths.Database}: run 'demo' first or pass --database");
         }
 
-        await using var services = Build(paths);
+        await using var services = await BuildAsync(paths);
         var result = await Progress.RunAsync("verifying the audit trail", () =>
-            AuditTrailCheck.VerifyAsync(services, paths.AuditDirectory, paths.AuditCheckpoints));
+            AuditTrailCheck.VerifyAsync(services, paths.AuditCheckpoints));
         Console.WriteLine($"{result.RecordCount} records, {result.Heads.Count} chain(s): {(result.IsValid ? "valid" : "NOT VALID")}");
         foreach (var issue in result.Issues)
         {
@@ -49,7 +52,7 @@ public static class OperatorCommands
             return NotFound($"no CRM state next to {paths.Database}: run 'demo' first or pass --database");
         }
 
-        await using var services = Build(paths);
+        await using var services = await BuildAsync(paths);
         var ring = (LocalKeyEncryptionKey)services.GetRequiredService<IKeyEncryptionKey>();
         var keys = services.GetRequiredService<IDataKeyManager>();
         var oldKek = ring.KeyId;
@@ -62,17 +65,26 @@ public static class OperatorCommands
         return inventory.VersionsToRewrap == 0 ? ExitCodes.Success : ExitCodes.CheckFailed;
     }
 
-    public static int EncryptExisting()
+    public static async Task<int> EncryptExistingAsync(CrmPaths paths, bool dryRun)
     {
-        Console.Error.WriteLine(
-            "encrypt-existing encrypts the plaintext columns of an existing database in resumable batches; " +
-            "it requires the EF Core adapter (PrivacyKit.EFCore), which this build of the sample does not include yet.");
-        return ExitCodes.NeedsEntityFrameworkAdapter;
+        if (!File.Exists(paths.Database))
+        {
+            return NotFound($"no database at {paths.Database}: run 'demo' first or pass --database");
+        }
+
+        await using var services = await BuildAsync(paths);
+        var progress = new SynchronousProgress<PrivacyKitJobProgress>(p => Console.Error.WriteLine(
+            $"encrypt-existing: {p.EntityType ?? "-"}: {p.Examined} examined, {p.Changed} {(dryRun ? "to encrypt" : "encrypted")}, {p.AlreadyDone} already encrypted"));
+        var result = await Progress.RunAsync(dryRun ? "encrypt-existing (dry run)" : "encrypt-existing", () =>
+            services.GetRequiredService<IPrivacyKitJobs>().EncryptExistingAsync(new PrivacyKitJobOptions { DryRun = dryRun }, progress));
+        Console.WriteLine($"{(dryRun ? "dry run: " : "")}{result.Examined} rows examined, {result.Changed} {(dryRun ? "would be encrypted" : "encrypted")}, " +
+            $"{result.AlreadyDone} already encrypted, {result.Skipped} skipped");
+        return result.Skipped == 0 ? ExitCodes.Success : ExitCodes.CheckFailed;
     }
 
     public static async Task<int> DataMapAsync(CrmPaths paths, bool json)
     {
-        await using var services = Build(paths);
+        await using var services = await BuildAsync(paths);
         var map = services.GetRequiredService<IDataMapProvider>().GetDataMap();
         Console.WriteLine(json ? map.ToJson() : map.ToMarkdown());
         return map.CheckPosture().Any(f => f.Severity == PostureSeverity.High) ? ExitCodes.CheckFailed : ExitCodes.Success;
@@ -85,7 +97,7 @@ public static class OperatorCommands
             return NotFound($"no CRM state next to {paths.Database}: run 'demo' first or pass --database");
         }
 
-        await using var services = Build(paths);
+        await using var services = await BuildAsync(paths);
         var subjectId = await FindSubjectAsync(services, subject);
         if (subjectId is null)
         {
@@ -98,18 +110,25 @@ public static class OperatorCommands
         return ExitCodes.Success;
     }
 
-    // Operators name a customer by id or by e-mail. Today the e-mail column is plain text; with the EF Core
-    // adapter this lookup goes through the e-mail's blind index instead.
+    // Operators name a customer by id or by e-mail (found through the e-mail's blind index), as the DPO whose row
+    // scope reaches every customer.
     private static async Task<string?> FindSubjectAsync(IServiceProvider services, string subject)
     {
+        using var dpo = services.GetRequiredService<IPrivacyContextAccessor>().Push(new PrivacyContext(DemoSession.Actor(OperatorId)));
         await using var scope = services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<CrmDbContext>();
+        var customers = scope.ServiceProvider.GetRequiredService<CrmDbContext>().Customers;
         var id = Guid.TryParse(subject, out var parsed) ? parsed
-            : await db.Customers.Where(c => c.Email == subject).Select(c => c.Id).FirstOrDefaultAsync();
-        return id != Guid.Empty && await db.Customers.AnyAsync(c => c.Id == id) ? id.ToString() : null;
+            : await customers.WhereEquals(c => c.Email, subject).Select(c => c.Id).FirstOrDefaultAsync();
+        return id != Guid.Empty && await customers.AnyAsync(c => c.Id == id) ? id.ToString() : null;
     }
 
-    private static ServiceProvider Build(CrmPaths paths) => new ServiceCollection().AddCrm(CrmPrivacy.LoadConfiguration(), paths).BuildServiceProvider();
+    // The CRM as an operator runs it: the database migrated, the roles granted (PrivacyKit's role store is in memory here).
+    private static async Task<AuditFlush.Scope> BuildAsync(CrmPaths paths)
+    {
+        var services = new AuditFlush.Scope(new ServiceCollection().AddCrm(CrmPrivacy.LoadConfiguration(), paths).Services.BuildServiceProvider());
+        await CrmDatabase.PrepareAsync(services);
+        return services;
+    }
 
     private static int NotFound(string message)
     {

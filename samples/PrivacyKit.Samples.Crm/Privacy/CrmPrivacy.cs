@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using PrivacyKit.EFCore;
+using PrivacyKit.EFCore.Requests;
 using PrivacyKit.Samples.Crm.Data;
 using PrivacyKit.Samples.Crm.Domain;
 
@@ -10,23 +12,28 @@ namespace PrivacyKit.Samples.Crm.Privacy;
 /// </summary>
 public static class CrmPrivacy
 {
-    public static IServiceCollection AddCrm(
-        this IServiceCollection services, IConfiguration configuration, CrmPaths paths, string marketingPolicyVersion = CrmPurposes.FirstMarketingPolicy)
+    public static IPrivacyKitBuilder AddCrm(
+        this IServiceCollection services, IConfiguration configuration, CrmPaths paths,
+        string marketingPolicyVersion = CrmPurposes.CurrentMarketingPolicy, string instanceId = "crm-sample-1")
     {
         services.AddLogging();
-        services.AddDbContext<CrmDbContext>(o => o.UseSqlite($"Data Source={paths.Database}"));
+        services.AddDbContext<CrmDbContext>((sp, o) => o
+            .UseSqlite(paths.ConnectionString)
+            .UsePrivacyKit(sp, pk => pk.EnforceFieldAccess<Customer>("customers:read")));   // encryption, blind index, masking, row scope, auditing
         services.AddScoped<MarketingCampaigns>();
 
         var auditKeys = AuditKeyFile.LoadOrCreate(paths.AuditKeys);
-        services.AddPrivacyKit(o =>
+        var builder = services.AddPrivacyKit(o =>
             {
                 o.ApplicationName = "crm-sample";
-                o.InstanceId = "crm-sample-1";   // one audit chain that every run of the sample continues
+                o.InstanceId = instanceId;   // one audit chain per instance, which every run continues
             })
             .AddLocalKeyEncryptionKey(paths.KeyRing)          // production: .AddAzureKeyVault(keyId, credential)
-            .AddFileDataKeyStore(paths.DataKeys)              // EF Core adapter: data keys in the CRM's database
+            .AddEntityFrameworkStores<CrmDbContext>()         // data keys, consent, requests, legal holds, audit trail: in the CRM's database
+            .AddEntityFrameworkJobs<CrmDbContext>()           // encrypt-existing, re-encrypt, re-wrap
             .AddAccessControl(configuration.GetSection("PrivacyKit:Access"))
             .AddAccessControl(CrmRoles.Configure)
+            .ConfigureEntityFrameworkRowScope(o => o.MapResource<Customer>("customers"))
             .ConfigureConsent(o => CrmPurposes.Configure(o, marketingPolicyVersion))
             .ConfigureAudit(o =>
             {
@@ -35,12 +42,14 @@ public static class CrmPrivacy
                 o.RequireConfiguredKeys = true;
                 o.CheckpointInterval = 20;
             })
-            .AddJsonLinesAuditSink(paths.AuditDirectory)
             .AddAuditCheckpointFile(paths.AuditCheckpoints)
-            .AddDataMapEntities(typeof(Customer), typeof(Contact), typeof(Note), typeof(Activity))
             .ConfigureSubjectRequests(o => o.OperatorRole = CrmRoles.Dpo)
-            .AddPersonalDataSource<CrmPersonalDataSource>();
-        return services;
+            .AddEntityFrameworkPersonalData<CrmDbContext>(o =>
+            {
+                o.SourceName = "crm";
+                o.Erase(nameof(Customer), ErasureStrategy.ShredKey);   // the row stays, emptied; the customer's data key is shredded
+            });
+        return RequestExecutionContext.RunEntityFrameworkSourceAsRequestExecutor(builder);
     }
 
     /// <summary>The sample's appsettings.json, for the commands that run without the web host.</summary>

@@ -8,8 +8,11 @@ public static class CrmPurposes
     public const string Service = "service";
     public const string Marketing = "marketing";
 
-    /// <summary>The marketing policy in force when the demo starts; the demo later publishes a new one.</summary>
+    /// <summary>The marketing policy in force when the demo starts; the demo later publishes <see cref="CurrentMarketingPolicy"/>.</summary>
     public const string FirstMarketingPolicy = "2026-01";
+
+    /// <summary>The marketing policy the CRM runs with (<c>serve</c>, the operator commands).</summary>
+    public const string CurrentMarketingPolicy = "2026-06";
 
     public static string MarketingPolicyText(string version) =>
         $"Marketing policy {version}: we e-mail you offers about our products until you withdraw consent.";
