@@ -55,6 +55,26 @@ public sealed class AuditStoreTests
     }
 
     [Theory, MemberData(nameof(ProviderData.All), MemberType = typeof(ProviderData))]
+    public async Task DisposingTheProvider_WithRecordsStillBuffered_WritesThemToTheStore(string provider)
+    {
+        await using var host = await AuditTestHost.CreateAsync(provider);
+        var trail = host.Services.GetRequiredService<IAuditTrail>();
+        await trail.RecordAsync(new AuditEvent { Kind = AuditEventKind.KeyOperation, Action = "key.create" });
+        await host.Services.GetRequiredService<IAuditPipeline>().FlushAsync();
+        for (var i = 0; i < 5; i++)
+        {
+            await trail.RecordAsync(new AuditEvent { Kind = AuditEventKind.KeyOperation, Action = "key.rotate" });
+        }
+
+        // No flush: a bare provider's dispose refuses new scopes before the pipeline drains its buffer.
+        await host.Services.DisposeAsync();
+
+        await using var restarted = host.Restarted();
+        var stored = await ToListAsync(restarted.Services.GetRequiredService<AuditStoreSink<AuditCrmContext>>().QueryAsync(new AuditQuery { InstanceId = "crm-1" }));
+        Assert.Equal([1L, 2L, 3L, 4L, 5L, 6L], stored.Select(r => r.Sequence));
+    }
+
+    [Theory, MemberData(nameof(ProviderData.All), MemberType = typeof(ProviderData))]
     public async Task TransactionChain_CheckpointsAfterCommits_DetectRecordsCutFromItsEnd(string provider)
     {
         await using var host = await AuditTestHost.CreateAsync(provider);

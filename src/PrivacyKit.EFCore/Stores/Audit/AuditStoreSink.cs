@@ -9,34 +9,64 @@ namespace PrivacyKit.EFCore.Stores.Audit;
 /// The EF audit store as a pipeline sink and reader: batches from the core pipeline are inserted in one
 /// SaveChanges per batch (records a retried batch already stored are skipped), and every chain in the table —
 /// the pipeline's and the ones written inside application transactions — is read back in chain order for
-/// queries and for <see cref="AuditChainVerifier"/>. Opens a scope and a <typeparamref name="TContext"/> per call.
+/// queries and for <see cref="AuditChainVerifier"/>. Batches share one context kept for the sink's lifetime (the
+/// pipeline writes them one at a time); queries open a scope and a <typeparamref name="TContext"/> per call.
 /// </summary>
 /// <typeparam name="TContext">The application's DbContext that maps the audit store.</typeparam>
-internal sealed class AuditStoreSink<TContext>(IServiceScopeFactory scopes) : IBatchedAuditSink, IAuditReader
+internal sealed class AuditStoreSink<TContext>(IServiceScopeFactory scopes) : IBatchedAuditSink, IAuditReader, IAsyncDisposable
     where TContext : DbContext
 {
+    // The pipeline's single writer loop is the only caller of WriteBatchAsync, so one context serves every batch.
+    // It is created at the first batch and kept: when a bare ServiceProvider is disposed, the provider refuses new
+    // scopes before the pipeline drains its buffer, and the drain must still reach the database.
+    private AsyncServiceScope? _writeScope;
+    private TContext? _writer;
+
     public async ValueTask WriteBatchAsync(IReadOnlyList<AuditRecord> records, bool durable, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(records);
-        await using var scope = scopes.CreateAsyncScope();
-        var context = scope.ServiceProvider.GetRequiredService<TContext>();
-        var instance = records[0].InstanceId;
-        var stored = await context.Set<AuditRecordRow>().AsNoTracking()
-            .Where(r => r.InstanceId == instance)
-            .MaxAsync(r => (long?)r.Sequence, cancellationToken).ConfigureAwait(false) ?? 0;
-        var added = false;
-        foreach (var record in records)
+        if (_writer is null)
         {
-            if (record.InstanceId != instance || record.Sequence > stored)
-            {
-                context.Add(AuditRowMapper.ToRow(record));
-                added = true;
-            }
+            _writeScope = scopes.CreateAsyncScope();
+            _writer = _writeScope.Value.ServiceProvider.GetRequiredService<TContext>();
         }
 
-        if (added)
+        var context = _writer;
+        try
         {
-            await context.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            var instance = records[0].InstanceId;
+            var stored = await context.Set<AuditRecordRow>().AsNoTracking()
+                .Where(r => r.InstanceId == instance)
+                .MaxAsync(r => (long?)r.Sequence, cancellationToken).ConfigureAwait(false) ?? 0;
+            var added = false;
+            foreach (var record in records)
+            {
+                if (record.InstanceId != instance || record.Sequence > stored)
+                {
+                    context.Add(AuditRowMapper.ToRow(record));
+                    added = true;
+                }
+            }
+
+            if (added)
+            {
+                await context.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            }
+        }
+        finally
+        {
+            // A failed batch is retried by the pipeline from its own copy; nothing may linger in the tracker.
+            context.ChangeTracker.Clear();
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_writeScope is { } scope)
+        {
+            _writer = null;
+            _writeScope = null;
+            await scope.DisposeAsync().ConfigureAwait(false);
         }
     }
 
