@@ -14,6 +14,7 @@ internal static class FieldMasking
     public static FieldObligations? ObligationsFor(PrivacyKitRuntime runtime, ProtectedEntity plan)
     {
         if (plan.Maskable.Count == 0
+            || FieldAccessSuppression.IsActive
             || runtime.AccessEvaluator is null
             || runtime.ContextAccessor?.Current is not { } context
             || !runtime.Settings.FieldAccess.TryGetValue(plan.ResourceType, out var permission))

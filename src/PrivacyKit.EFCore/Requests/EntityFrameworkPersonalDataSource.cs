@@ -10,6 +10,8 @@ using PrivacyKit.Requests;
 using PrivacyKit.Retention;
 using Error = PrivacyKit.EFCore.Internal.Error;
 
+using PrivacyKit.EFCore.Masking;
+
 namespace PrivacyKit.EFCore.Requests;
 
 /// <summary>
@@ -34,6 +36,7 @@ internal sealed class EntityFrameworkPersonalDataSource<TContext>(
 
     public async ValueTask<IReadOnlyList<PersonalDataLocation>> FindAsync(PersonalDataSourceContext context, CancellationToken cancellationToken = default)
     {
+        using var unmasked = FieldAccessSuppression.Begin();
         ArgumentNullException.ThrowIfNull(context);
         var graph = await GraphAsync(context, cancellationToken).ConfigureAwait(false);
         return [.. graph.Select(rows => new PersonalDataLocation
@@ -47,6 +50,7 @@ internal sealed class EntityFrameworkPersonalDataSource<TContext>(
 
     public async ValueTask<PersonalDataExport> ExportAsync(PersonalDataSourceContext context, CancellationToken cancellationToken = default)
     {
+        using var unmasked = FieldAccessSuppression.Begin();
         ArgumentNullException.ThrowIfNull(context);
         var graph = await GraphAsync(context, cancellationToken).ConfigureAwait(false);
         var records = new List<PersonalDataRecord>();
@@ -83,6 +87,7 @@ internal sealed class EntityFrameworkPersonalDataSource<TContext>(
     public async ValueTask<IReadOnlyList<PersonalDataChange>> EraseAsync(
         PersonalDataSourceContext context, IReadOnlyCollection<string> entityTypes, CancellationToken cancellationToken = default)
     {
+        using var unmasked = FieldAccessSuppression.Begin();
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(entityTypes);
         var graph = await GraphAsync(context, cancellationToken).ConfigureAwait(false);
@@ -124,6 +129,7 @@ internal sealed class EntityFrameworkPersonalDataSource<TContext>(
     public async ValueTask<IReadOnlyList<PersonalDataChange>> RectifyAsync(
         PersonalDataSourceContext context, IReadOnlyList<FieldCorrection> corrections, CancellationToken cancellationToken = default)
     {
+        using var unmasked = FieldAccessSuppression.Begin();
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(corrections);
         var model = PersonalDataModel.Create(db.Model, _options, Name);
@@ -172,6 +178,7 @@ internal sealed class EntityFrameworkPersonalDataSource<TContext>(
 
     public async ValueTask<IReadOnlyList<PersonalDataChange>> RestrictAsync(PersonalDataSourceContext context, CancellationToken cancellationToken = default)
     {
+        using var unmasked = FieldAccessSuppression.Begin();
         ArgumentNullException.ThrowIfNull(context);
         var model = PersonalDataModel.Create(db.Model, _options, Name);
         var graph = await GraphAsync(context, cancellationToken).ConfigureAwait(false);

@@ -12,6 +12,8 @@ using PrivacyKit.Keys;
 using PrivacyKit.Retention;
 using Error = PrivacyKit.EFCore.Internal.Error;
 
+using PrivacyKit.EFCore.Masking;
+
 namespace PrivacyKit.EFCore.Retention;
 
 /// <summary>
@@ -31,6 +33,7 @@ internal sealed class EntityFrameworkRetentionEnforcer<TContext>(
 {
     public async ValueTask<RetentionRunResult> RunAsync(bool dryRun = false, CancellationToken cancellationToken = default)
     {
+        using var unmasked = FieldAccessSuppression.Begin();   // retention acts on stored values, whoever runs it
         var asOf = timeProvider.GetUtcNow();
         var options = optionsMonitor.Get(EntityFrameworkPersonalDataSource<TContext>.OptionsName);
         var scope = scopes.CreateAsyncScope();
