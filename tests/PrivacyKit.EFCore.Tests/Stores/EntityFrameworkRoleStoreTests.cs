@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using PrivacyKit.Access;
+using PrivacyKit.EFCore.Tests.Auditing;
 using PrivacyKit.EFCore.Stores;
 using PrivacyKit.EFCore.Tests.TestSupport;
 
@@ -148,6 +150,29 @@ public sealed class EntityFrameworkRoleStoreTests
         Assert.Equal("record", ex.ParamName);
         Assert.Contains("'r1'", ex.Message, StringComparison.Ordinal);
         Assert.Equal([record], await store.GetReviewsAsync());
+    }
+
+    [Theory, MemberData(nameof(ProviderData.All), MemberType = typeof(ProviderData))]
+    public async Task Operations_CanaryIds_NeverAppearInLogsOrExceptions(string provider)
+    {
+        const string Canary = "jane.canary@example.com";
+        await using var db = await ProviderData.CreateAsync(provider);
+        using var logs = new CapturingLoggerProvider();
+        await using var host = await StoreTestHost.CreateAsync(db, configure: s => s.AddSingleton<ILoggerProvider>(logs));
+        var store = Store(host);
+        var assignment = Assignment("a", Canary) with { GrantedBy = Canary + ".admin" };
+
+        await store.AddAssignmentAsync(assignment);
+        var duplicate = await Assert.ThrowsAsync<ArgumentException>(async () => await store.AddAssignmentAsync(assignment));
+        await store.RecordUsageAsync(new Dictionary<string, DateTimeOffset> { ["a"] = T0.AddHours(1) });
+        var revoked = await store.RevokeAssignmentAsync("a", Canary + ".revoker", T0.AddHours(2));
+        await store.AddReviewAsync(new AccessReviewRecord { Id = "r1", AssignmentId = "a", ReviewerId = Canary + ".reviewer", Decision = AccessReviewDecision.Revoke, ReviewedAt = T0 });
+
+        Assert.Equal(Canary, Assert.Single(await store.GetAssignmentsAsync(Canary)).ActorId);
+        Assert.Equal(Canary + ".revoker", revoked!.RevokedBy);
+        Assert.Contains(logs.Entries, e => e.Message.Contains("privacykit_role_assignments", StringComparison.Ordinal));
+        Assert.DoesNotContain(logs.Entries, e => e.Message.Contains("jane.canary", StringComparison.Ordinal));
+        Assert.DoesNotContain("jane.canary", duplicate.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
