@@ -147,7 +147,9 @@ internal static class StoreModel
     {
         entity.HasKey(r => r.Sequence);
         entity.Property(r => r.Sequence).ValueGeneratedOnAdd();
-        entity.Property(r => r.Id).HasMaxLength(NameLength);
+
+        // Required explicitly: EF first takes a property named Id as the key and leaves it nullable once another key is set.
+        entity.Property(r => r.Id).HasMaxLength(NameLength).IsRequired();
         entity.HasIndex(r => r.Id).IsUnique();
         entity.Property(r => r.AssignmentId).HasMaxLength(NameLength);
         entity.HasIndex(r => r.AssignmentId);

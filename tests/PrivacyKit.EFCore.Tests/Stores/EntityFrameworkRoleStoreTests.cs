@@ -204,5 +204,7 @@ public sealed class EntityFrameworkRoleStoreTests
         Assert.Single(services, d => d.ServiceType == typeof(IRoleStore));
         Assert.Equal("privacykit_role_assignments", context.Model.FindEntityType(typeof(RoleAssignmentRow))!.GetTableName());
         Assert.Equal("privacykit_access_reviews", context.Model.FindEntityType(typeof(AccessReviewRow))!.GetTableName());
+        Assert.False(context.Model.FindEntityType(typeof(AccessReviewRow))!.FindProperty(nameof(AccessReviewRow.Id))!.IsNullable);
+        Assert.Equal(nameof(AccessReviewRow.Sequence), Assert.Single(context.Model.FindEntityType(typeof(AccessReviewRow))!.FindPrimaryKey()!.Properties).Name);
     }
 }
