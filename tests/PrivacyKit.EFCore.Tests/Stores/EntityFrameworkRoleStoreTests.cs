@@ -192,6 +192,15 @@ public sealed class EntityFrameworkRoleStoreTests
     }
 
     [Fact]
+    public void AddPrivacyKitStores_WithASchema_PutsTheRoleTablesInItWithoutPrefix()
+    {
+        var model = new ModelBuilder().AddPrivacyKitStores("pk").Model;
+
+        Assert.Equal(("pk", "role_assignments"), (model.FindEntityType(typeof(RoleAssignmentRow))!.GetSchema(), model.FindEntityType(typeof(RoleAssignmentRow))!.GetTableName()));
+        Assert.Equal(("pk", "access_reviews"), (model.FindEntityType(typeof(AccessReviewRow))!.GetSchema(), model.FindEntityType(typeof(AccessReviewRow))!.GetTableName()));
+    }
+
+    [Fact]
     public async Task AddEntityFrameworkStores_ReplacesTheInMemoryRoleStoreWithTheTables()
     {
         var services = new ServiceCollection();
