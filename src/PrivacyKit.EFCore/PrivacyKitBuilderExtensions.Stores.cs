@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using PrivacyKit.Access;
 using PrivacyKit.Consent;
 using PrivacyKit.EFCore.Jobs;
 using PrivacyKit.EFCore.Stores;
@@ -20,7 +21,7 @@ public static partial class EntityFrameworkPrivacyKitBuilderExtensions
     /// <summary>
     /// Keeps PrivacyKit's state in the database of <typeparamref name="TContext"/>: wrapped data keys
     /// (<see cref="IDataKeyStore"/>), consent history (<see cref="IConsentStore"/>), data subject requests
-    /// (<see cref="ISubjectRequestStore"/>, personal payloads encrypted), legal holds (<see cref="ILegalHoldStore"/>) and,
+    /// (<see cref="ISubjectRequestStore"/>, personal payloads encrypted), legal holds (<see cref="ILegalHoldStore"/>), role assignments and access reviews (<see cref="IRoleStore"/>) and,
     /// with the audit feature, audit records. Replaces the stores registered before (the in-memory defaults).
     /// The model of <typeparamref name="TContext"/> must hold the tables: call
     /// <see cref="PrivacyKitModelBuilderExtensions.AddPrivacyKitStores(ModelBuilder, string?)"/> in its <c>OnModelCreating</c>,
@@ -47,6 +48,7 @@ public static partial class EntityFrameworkPrivacyKitBuilderExtensions
         services.Replace(ServiceDescriptor.Singleton<IConsentStore, EntityFrameworkConsentStore<TContext>>());
         services.Replace(ServiceDescriptor.Singleton<ISubjectRequestStore, EntityFrameworkSubjectRequestStore<TContext>>());
         services.Replace(ServiceDescriptor.Singleton<ILegalHoldStore, EntityFrameworkLegalHoldStore<TContext>>());
+        services.Replace(ServiceDescriptor.Singleton<IRoleStore, EntityFrameworkRoleStore<TContext>>());
         AddAuditStoreServices<TContext>(services);
         return builder;
     }

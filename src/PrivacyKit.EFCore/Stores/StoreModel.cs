@@ -34,6 +34,8 @@ internal static class StoreModel
             modelBuilder.Entity<SubjectRequestRow>().ToTable("subject_requests", schema);
             modelBuilder.Entity<SubjectRequestTransitionRow>().ToTable("subject_request_transitions", schema);
             modelBuilder.Entity<SourceExecutionRow>().ToTable("subject_request_executions", schema);
+            modelBuilder.Entity<RoleAssignmentRow>().ToTable("role_assignments", schema);
+            modelBuilder.Entity<AccessReviewRow>().ToTable("access_reviews", schema);
         }
         else
         {
@@ -43,6 +45,8 @@ internal static class StoreModel
             modelBuilder.Entity<SubjectRequestRow>().ToTable("privacykit_subject_requests");
             modelBuilder.Entity<SubjectRequestTransitionRow>().ToTable("privacykit_subject_request_transitions");
             modelBuilder.Entity<SourceExecutionRow>().ToTable("privacykit_subject_request_executions");
+            modelBuilder.Entity<RoleAssignmentRow>().ToTable("privacykit_role_assignments");
+            modelBuilder.Entity<AccessReviewRow>().ToTable("privacykit_access_reviews");
         }
 
         ConfigureDataKeys(modelBuilder.Entity<DataKeyRow>());
@@ -51,6 +55,8 @@ internal static class StoreModel
         ConfigureRequests(modelBuilder.Entity<SubjectRequestRow>());
         ConfigureTransitions(modelBuilder.Entity<SubjectRequestTransitionRow>());
         ConfigureExecutions(modelBuilder.Entity<SourceExecutionRow>());
+        ConfigureRoleAssignments(modelBuilder.Entity<RoleAssignmentRow>());
+        ConfigureAccessReviews(modelBuilder.Entity<AccessReviewRow>());
         UseUtcTimes(modelBuilder);
     }
 
@@ -126,9 +132,33 @@ internal static class StoreModel
         entity.HasOne<SubjectRequestRow>().WithMany().HasForeignKey(r => r.RequestId).OnDelete(DeleteBehavior.Cascade);
     }
 
+    private static void ConfigureRoleAssignments(EntityTypeBuilder<RoleAssignmentRow> entity)
+    {
+        entity.HasKey(r => r.Id);
+        entity.Property(r => r.Id).HasMaxLength(NameLength);
+        entity.Property(r => r.ActorId).HasMaxLength(NameLength);
+        entity.HasIndex(r => r.ActorId);
+        entity.Property(r => r.Role).HasMaxLength(NameLength);
+        entity.Property(r => r.GrantedBy).HasMaxLength(NameLength);
+        entity.Property(r => r.RevokedBy).HasMaxLength(NameLength);
+    }
+
+    private static void ConfigureAccessReviews(EntityTypeBuilder<AccessReviewRow> entity)
+    {
+        entity.HasKey(r => r.Sequence);
+        entity.Property(r => r.Sequence).ValueGeneratedOnAdd();
+
+        // Required explicitly: EF first takes a property named Id as the key and leaves it nullable once another key is set.
+        entity.Property(r => r.Id).HasMaxLength(NameLength).IsRequired();
+        entity.HasIndex(r => r.Id).IsUnique();
+        entity.Property(r => r.AssignmentId).HasMaxLength(NameLength);
+        entity.HasIndex(r => r.AssignmentId);
+        entity.Property(r => r.ReviewerId).HasMaxLength(NameLength);
+    }
+
     private static void UseUtcTimes(ModelBuilder modelBuilder)
     {
-        foreach (var type in new[] { typeof(DataKeyRow), typeof(ConsentRecordRow), typeof(LegalHoldRow), typeof(SubjectRequestRow), typeof(SubjectRequestTransitionRow), typeof(SourceExecutionRow) })
+        foreach (var type in new[] { typeof(DataKeyRow), typeof(ConsentRecordRow), typeof(LegalHoldRow), typeof(SubjectRequestRow), typeof(SubjectRequestTransitionRow), typeof(SourceExecutionRow), typeof(RoleAssignmentRow), typeof(AccessReviewRow) })
         {
             var entity = modelBuilder.Entity(type);
             foreach (var property in type.GetProperties())
