@@ -7,7 +7,7 @@ namespace PrivacyKit.EFCore;
 public static partial class PrivacyKitModelBuilderExtensions
 {
     /// <summary>
-    /// Adds the entity configurations of PrivacyKit's stores (wrapped data keys, consent history, legal holds, data
+    /// Adds the entity configurations of PrivacyKit's stores (wrapped data keys, consent history, legal holds, role assignments and access reviews, data
     /// subject requests with their history and execution records, and the audit store when that feature is present)
     /// to the model, so that they live in the application's own database and its migrations. Call it from
     /// <c>OnModelCreating</c>, then register the stores with

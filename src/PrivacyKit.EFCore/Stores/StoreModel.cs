@@ -77,9 +77,9 @@ internal static class StoreModel
     {
         entity.HasKey(r => r.Sequence);
         entity.Property(r => r.Sequence).ValueGeneratedOnAdd();
-        entity.Property(r => r.Id).HasMaxLength(NameLength);
+        entity.Property(r => r.Id).HasMaxLength(NameLength).IsRequired();
         entity.HasIndex(r => r.Id).IsUnique();
-        entity.Property(r => r.SubjectId).HasMaxLength(NameLength);
+        entity.Property(r => r.SubjectId).HasMaxLength(NameLength).IsRequired();
         entity.HasIndex(r => new { r.SubjectId, r.Sequence });
         entity.Property(r => r.PurposeId).HasMaxLength(NameLength);
         entity.Property(r => r.PolicyVersion).HasMaxLength(NameLength);

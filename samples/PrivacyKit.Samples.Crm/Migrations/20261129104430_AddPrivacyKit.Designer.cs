@@ -11,7 +11,7 @@ using PrivacyKit.Samples.Crm.Data;
 namespace PrivacyKit.Samples.Crm.Migrations
 {
     [DbContext(typeof(CrmDbContext))]
-    [Migration("20261129101003_AddPrivacyKit")]
+    [Migration("20261129104430_AddPrivacyKit")]
     partial class AddPrivacyKit
     {
         /// <inheritdoc />
@@ -19,6 +19,43 @@ namespace PrivacyKit.Samples.Crm.Migrations
         {
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
+
+            modelBuilder.Entity("PrivacyKit.EFCore.Stores.AccessReviewRow", b =>
+                {
+                    b.Property<long>("Sequence")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AssignmentId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Decision")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Id")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ReviewedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReviewerId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Sequence");
+
+                    b.HasIndex("AssignmentId");
+
+                    b.HasIndex("Id")
+                        .IsUnique();
+
+                    b.ToTable("privacykit_access_reviews", (string)null);
+                });
 
             modelBuilder.Entity("PrivacyKit.EFCore.Stores.Audit.AuditChainHeadRow", b =>
                 {
@@ -143,6 +180,7 @@ namespace PrivacyKit.Samples.Crm.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Id")
+                        .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
@@ -265,6 +303,53 @@ namespace PrivacyKit.Samples.Crm.Migrations
                     b.HasIndex("SubjectId");
 
                     b.ToTable("privacykit_legal_holds", (string)null);
+                });
+
+            modelBuilder.Entity("PrivacyKit.EFCore.Stores.RoleAssignmentRow", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ActorId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ExpiresAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("GrantedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("GrantedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LastUsedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RevokedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RevokedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("StartsAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ActorId");
+
+                    b.ToTable("privacykit_role_assignments", (string)null);
                 });
 
             modelBuilder.Entity("PrivacyKit.EFCore.Stores.SourceExecutionRow", b =>

@@ -23,6 +23,23 @@ namespace PrivacyKit.Samples.Crm.Migrations
                 nullable: true);
 
             migrationBuilder.CreateTable(
+                name: "privacykit_access_reviews",
+                columns: table => new
+                {
+                    Sequence = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Id = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    AssignmentId = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    ReviewerId = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Decision = table.Column<int>(type: "INTEGER", nullable: false),
+                    ReviewedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_privacykit_access_reviews", x => x.Sequence);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "privacykit_audit_chain_heads",
                 columns: table => new
                 {
@@ -71,7 +88,7 @@ namespace PrivacyKit.Samples.Crm.Migrations
                 {
                     Sequence = table.Column<long>(type: "INTEGER", nullable: false)
                         .Annotation("Sqlite:Autoincrement", true),
-                    Id = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Id = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
                     SubjectId = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
                     PurposeId = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
                     Kind = table.Column<int>(type: "INTEGER", nullable: false),
@@ -120,6 +137,26 @@ namespace PrivacyKit.Samples.Crm.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_privacykit_legal_holds", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "privacykit_role_assignments",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    ActorId = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Role = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    GrantedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    GrantedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    StartsAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ExpiresAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    RevokedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    RevokedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    LastUsedAt = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_privacykit_role_assignments", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -214,6 +251,17 @@ namespace PrivacyKit.Samples.Crm.Migrations
                 column: "EmailBlindIndex");
 
             migrationBuilder.CreateIndex(
+                name: "IX_privacykit_access_reviews_AssignmentId",
+                table: "privacykit_access_reviews",
+                column: "AssignmentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_privacykit_access_reviews_Id",
+                table: "privacykit_access_reviews",
+                column: "Id",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_privacykit_audit_records_ActorId",
                 table: "privacykit_audit_records",
                 column: "ActorId");
@@ -251,6 +299,11 @@ namespace PrivacyKit.Samples.Crm.Migrations
                 column: "SubjectId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_privacykit_role_assignments_ActorId",
+                table: "privacykit_role_assignments",
+                column: "ActorId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_privacykit_subject_requests_ReceivedAt",
                 table: "privacykit_subject_requests",
                 column: "ReceivedAt");
@@ -270,6 +323,9 @@ namespace PrivacyKit.Samples.Crm.Migrations
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
+                name: "privacykit_access_reviews");
+
+            migrationBuilder.DropTable(
                 name: "privacykit_audit_chain_heads");
 
             migrationBuilder.DropTable(
@@ -283,6 +339,9 @@ namespace PrivacyKit.Samples.Crm.Migrations
 
             migrationBuilder.DropTable(
                 name: "privacykit_legal_holds");
+
+            migrationBuilder.DropTable(
+                name: "privacykit_role_assignments");
 
             migrationBuilder.DropTable(
                 name: "privacykit_subject_request_executions");
