@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using PrivacyKit.EFCore.Masking;
 using PrivacyKit.EFCore.Metadata;
 using PrivacyKit.Encryption;
 using PrivacyKit.Keys;
@@ -48,6 +49,7 @@ internal sealed class EntityFrameworkPersonalDataSource<TContext>(
     public async ValueTask<PersonalDataExport> ExportAsync(PersonalDataSourceContext context, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(context);
+        using var unmasked = FieldMasking.Suspend(db);
         var graph = await GraphAsync(context, cancellationToken).ConfigureAwait(false);
         var records = new List<PersonalDataRecord>();
         foreach (var rows in graph)
@@ -85,6 +87,7 @@ internal sealed class EntityFrameworkPersonalDataSource<TContext>(
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(entityTypes);
+        using var unmasked = FieldMasking.Suspend(db);
         var graph = await GraphAsync(context, cancellationToken).ConfigureAwait(false);
         var holds = await HoldsAsync(context.SubjectId, cancellationToken).ConfigureAwait(false);
         var referencedByOthers = await SubjectGraph.ReferencedByOthersAsync(db, graph, _options.BatchSize, cancellationToken).ConfigureAwait(false);
@@ -126,6 +129,7 @@ internal sealed class EntityFrameworkPersonalDataSource<TContext>(
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(corrections);
+        using var unmasked = FieldMasking.Suspend(db);
         var model = PersonalDataModel.Create(db.Model, _options, Name);
         var parsed = model.ParseCorrections(corrections);
         if (parsed.Count == 0)
@@ -173,6 +177,7 @@ internal sealed class EntityFrameworkPersonalDataSource<TContext>(
     public async ValueTask<IReadOnlyList<PersonalDataChange>> RestrictAsync(PersonalDataSourceContext context, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(context);
+        using var unmasked = FieldMasking.Suspend(db);
         var model = PersonalDataModel.Create(db.Model, _options, Name);
         var graph = await GraphAsync(context, cancellationToken).ConfigureAwait(false);
         var changes = new List<PersonalDataChange>();
