@@ -98,10 +98,14 @@ internal sealed class EncryptedTable
         return tables;
     }
 
-    /// <summary>SELECT key, subject (or NULL), the encrypted columns … the next page after @p0 (or the first), in key order.</summary>
+    /// <summary>
+    /// SELECT key, subject (or NULL), the encrypted columns, then each column's blind index (or NULL) … the next page
+    /// after @p0 (or the first), in key order.
+    /// </summary>
     public string SelectPage(bool first, int size, string? provider)
     {
-        var select = $"SELECT {KeyColumn}, {SubjectColumn ?? "NULL"}, {string.Join(", ", Columns.Select(c => c.Column))} FROM {Table}";
+        var indexes = Columns.Any(c => c.Index is not null) ? ", " + string.Join(", ", Columns.Select(c => c.Index?.Column ?? "NULL")) : "";
+        var select = $"SELECT {KeyColumn}, {SubjectColumn ?? "NULL"}, {string.Join(", ", Columns.Select(c => c.Column))}{indexes} FROM {Table}";
         var where = first ? "" : $" WHERE {KeyColumn} > @p0";
         var limit = provider?.Contains("SqlServer", StringComparison.Ordinal) == true
             ? $" ORDER BY {KeyColumn} OFFSET 0 ROWS FETCH NEXT {size} ROWS ONLY"

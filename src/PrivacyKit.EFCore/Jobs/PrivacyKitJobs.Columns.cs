@@ -177,7 +177,7 @@ internal sealed partial class PrivacyKitJobs<TContext>
             _ => null,
         };
 
-        if (run.Job == PrivacyKitJob.EncryptExisting && ciphertext is not null)
+        if (run.Job == PrivacyKitJob.EncryptExisting && ciphertext is not null && (column.Index is null || row.Indexed[index]))
         {
             return (Outcome.AlreadyDone, null, null);
         }
@@ -203,6 +203,11 @@ internal sealed partial class PrivacyKitJobs<TContext>
         }
 
         var crypto = TypedCrypto.For(column.PropertyType);
+        if (run.Job == PrivacyKitJob.EncryptExisting && ciphertext is not null)
+        {
+            return await IndexEncryptedAsync(run, table, column, ciphertext, raw, context, cancellationToken).ConfigureAwait(false);
+        }
+
         byte[] encrypted;
         if (run.Job == PrivacyKitJob.EncryptExisting)
         {
@@ -251,6 +256,33 @@ internal sealed partial class PrivacyKitJobs<TContext>
             ? blindIndex.Compute(await BlindIndexerAsync(run, cancellationToken).ConfigureAwait(false), row.Plaintext[index])
             : null;
         return (Outcome.Change, column.Binary ? encrypted : FieldCiphertext.ToText(encrypted), newIndex);
+    }
+
+    /// <summary>
+    /// A value already encrypted whose blind index is missing (encrypted by an earlier version of this job): computes the
+    /// index from the decrypted value; the ciphertext is written back unchanged with it (compare-and-set on the ciphertext).
+    /// </summary>
+    private async ValueTask<(Outcome Outcome, object? Value, object? Index)> IndexEncryptedAsync(
+        ColumnRun run, EncryptedTable table, EncryptedColumn column, byte[] ciphertext, object raw, EncryptionContext context, CancellationToken cancellationToken)
+    {
+        object? plaintext;
+        try
+        {
+            plaintext = await TypedCrypto.For(column.PropertyType).DecryptAsync(encryptor, ciphertext, context, cancellationToken).ConfigureAwait(false);
+        }
+        catch (DataKeyErasedException)
+        {
+            return Skip(run, table, column, "the subject's data key was shredded");
+        }
+
+        if (plaintext is null)
+        {
+            return (Outcome.AlreadyDone, null, null); // an encrypted null has no index
+        }
+
+        return run.Options.DryRun
+            ? (Outcome.Change, null, null)
+            : (Outcome.Change, raw, column.Index!.Compute(await BlindIndexerAsync(run, cancellationToken).ConfigureAwait(false), plaintext));
     }
 
     /// <summary>The blind indexer, its key loaded once per run (so computing an index never blocks on the key store).</summary>
@@ -322,10 +354,19 @@ internal sealed partial class PrivacyKitJobs<TContext>
                 }
             }
 
+            var indexed = new bool[table.Columns.Count];
+            if (reader.FieldCount > 2 + values.Length)
+            {
+                for (var i = 0; i < values.Length; i++)
+                {
+                    indexed[i] = !await reader.IsDBNullAsync(2 + values.Length + i, cancellationToken).ConfigureAwait(false);
+                }
+            }
+
             var subject = table.Subject is null || await reader.IsDBNullAsync(1, cancellationToken).ConfigureAwait(false)
                 ? null
                 : ReadModelValue(reader, 1, table.Subject);
-            rows.Add(new RawRow(reader.GetValue(0), subject, values, plaintext));
+            rows.Add(new RawRow(reader.GetValue(0), subject, values, plaintext, indexed));
         }
 
         return rows;
@@ -369,7 +410,7 @@ internal sealed partial class PrivacyKitJobs<TContext>
     }
 
     /// <summary>One row as read: the key and subject as the model reads them, the raw column values, and plaintext values typed as their properties.</summary>
-    private sealed record RawRow(object Key, object? Subject, object?[] Values, object?[] Plaintext);
+    private sealed record RawRow(object Key, object? Subject, object?[] Values, object?[] Plaintext, bool[] Indexed);
 
     /// <summary>The new values of one row: the changed columns, their ciphertext and (for EncryptExisting) their blind indexes.</summary>
     private sealed record RowUpdate(RawRow Row, int[] Changed, object?[] NewValues, object?[] NewIndexes);

@@ -50,6 +50,17 @@ public sealed class EncryptExistingRetrofitTests
         var stored = await AssertIntactAsync(app, rows);
         Assert.All(stored, s => Assert.True(s.Encrypted, $"{s.Column} of {s.Name} is still plaintext"));
         Assert.All(stored.Where(s => s.Index is not null), s => Assert.NotNull(s.StoredIndex));
+        // Values encrypted without their index (by an earlier version of the job) get it, their ciphertext unchanged.
+        await using (var connection = await app.Database.OpenRawConnectionAsync())
+        {
+            await ExecuteAsync(app, connection, "UPDATE customers SET \"EmailBlindIndex\" = NULL WHERE \"Name\" IN ('retro-01', 'retro-02')");
+            await ExecuteAsync(app, connection, "UPDATE contacts SET \"PhoneBlindIndex\" = NULL");
+        }
+
+        var reindexed = await jobs.EncryptExistingAsync(options);
+        Assert.Equal(2 + Customers, reindexed.Changed);
+        Assert.Equal(stored, await AssertIntactAsync(app, rows));
+
         var again = await jobs.EncryptExistingAsync(options);
         Assert.Equal((0L, (long)Customers * 3), (again.Changed, again.AlreadyDone));
 
@@ -176,10 +187,10 @@ public sealed class EncryptExistingRetrofitTests
     {
         await using var connection = await app.Database.OpenRawConnectionAsync();
         var stored = new List<Stored>();
-        await ReadAsync("SELECT c.\"Name\", c.\"Email\", c.\"EmailBlindIndex\" FROM customers c", "Email", true);
-        await ReadAsync("SELECT c.\"Name\", c.\"HealthNote\", NULL FROM customers c", "HealthNote", false);
-        await ReadAsync("SELECT c.\"Name\", x.\"Phone\", x.\"PhoneBlindIndex\" FROM contacts x JOIN customers c ON c.\"Id\" = x.\"CustomerId\"", "Phone", true);
-        await ReadAsync("SELECT c.\"Name\", d.\"Amount\", NULL FROM deals d JOIN customers c ON c.\"Id\" = d.\"CustomerId\"", "Amount", false);
+        await ReadAsync("SELECT c.\"Name\", c.\"Email\", c.\"EmailBlindIndex\" FROM customers c ORDER BY c.\"Name\"", "Email", true);
+        await ReadAsync("SELECT c.\"Name\", c.\"HealthNote\", NULL FROM customers c ORDER BY c.\"Name\"", "HealthNote", false);
+        await ReadAsync("SELECT c.\"Name\", x.\"Phone\", x.\"PhoneBlindIndex\" FROM contacts x JOIN customers c ON c.\"Id\" = x.\"CustomerId\" ORDER BY c.\"Name\"", "Phone", true);
+        await ReadAsync("SELECT c.\"Name\", d.\"Amount\", NULL FROM deals d JOIN customers c ON c.\"Id\" = d.\"CustomerId\" ORDER BY c.\"Name\"", "Amount", false);
         return stored;
 
         async Task ReadAsync(string sql, string column, bool indexed)
