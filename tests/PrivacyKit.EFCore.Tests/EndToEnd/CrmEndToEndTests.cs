@@ -168,6 +168,28 @@ public sealed class CrmEndToEndTests
     }
 
     [Theory, MemberData(nameof(ProviderData.All), MemberType = typeof(ProviderData))]
+    public async Task Rectify_ByOperatorWhoSeesEmailMasked_WritesTheCorrection(string provider)
+    {
+        await using var app = await CrmApp.CreateAsync(provider);
+        var ann = await app.SeedAsync("ann", "rep-1");
+
+        using (app.As("support-1", "support"))
+        {
+            await using var scope = app.Services.CreateAsyncScope();
+            var changes = await app.Source(scope.ServiceProvider).RectifyAsync(
+                CrmApp.Request(ann, SubjectRequestKind.Rectification),
+                [new FieldCorrection("E2eCustomer", "Email", "ann.corrected@example.org"), new FieldCorrection("E2eCustomer", "Name", "Ann Corrected")]);
+            Assert.Equal(["Email", "Name"], Assert.Single(changes).Fields.Order());
+        }
+
+        using (app.As("dpo-1", "dpo"))
+        {
+            var stored = await app.InScopeAsync(db => db.Customers.AsNoTracking().WhereEquals(c => c.Email, "ann.corrected@example.org").SingleAsync());
+            Assert.Equal((ann.Id, "ann.corrected@example.org", "Ann Corrected", ann.HealthNote), (stored.Id, stored.Email, stored.Name, stored.HealthNote));
+        }
+    }
+
+    [Theory, MemberData(nameof(ProviderData.All), MemberType = typeof(ProviderData))]
     public async Task SaveChanges_CrmOperations_AuditRowsMatchExactlyAndChainVerifies(string provider)
     {
         await using var app = await CrmApp.CreateAsync(provider);
