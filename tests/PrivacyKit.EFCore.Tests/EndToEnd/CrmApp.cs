@@ -100,6 +100,7 @@ internal sealed class CrmApp : IAsyncDisposable
         Name = $"name-{tag}",
         Email = $"{tag}@example.org",
         HealthNote = $"health-{tag}",
+        LastContactAt = DateTimeOffset.UtcNow,
         Contacts =
         [
             new E2eContact { FullName = $"contact1-{tag}", Phone = "+49 30 " + (1000 + Math.Abs(tag.GetHashCode(StringComparison.Ordinal) % 9000)).ToString(CultureInfo.InvariantCulture) },

@@ -6,6 +6,7 @@ using PrivacyKit.Audit;
 using PrivacyKit.EFCore.BlindIndexes;
 using PrivacyKit.EFCore.Tests.TestSupport;
 using PrivacyKit.Encryption;
+using PrivacyKit.EFCore.Retention;
 using PrivacyKit.Requests;
 
 namespace PrivacyKit.EFCore.Tests.EndToEnd;
@@ -190,6 +191,37 @@ public sealed class CrmEndToEndTests
     }
 
     [Theory, MemberData(nameof(ProviderData.All), MemberType = typeof(ProviderData))]
+    public async Task Retention_RunUnderMaskingActor_AnonymisesExpiredEmailOnly(string provider)
+    {
+        await using var app = await CrmApp.CreateAsync(provider);
+        var ann = await app.SeedAsync("ann", "rep-1");
+        var ben = await app.SeedAsync("ben", "rep-2");
+        await using (var connection = await app.Database.OpenRawConnectionAsync())
+        {
+            // Ann was last contacted three years ago: her e-mail's two-year retention has run out.
+            await using var command = connection.CreateCommand();
+            command.CommandText = app.Database.Provider == DatabaseProvider.Sqlite
+                ? $"UPDATE customers SET \"LastContactAt\" = '2020-01-01 00:00:00+00:00' WHERE \"Name\" = 'name-ann'"
+                : $"UPDATE customers SET \"LastContactAt\" = TIMESTAMPTZ '2020-01-01 00:00:00+00' WHERE \"Name\" = 'name-ann'";
+            Assert.Equal(1, await command.ExecuteNonQueryAsync());
+        }
+
+        var annIndex = (await BlindIndexesAsync(app, ann.Id))[0];
+        using (app.As("support-1", "support"))
+        {
+            var result = await app.Services.GetRequiredService<IRetentionEnforcer<E2eCrmContext>>().RunAsync();
+            Assert.Equal(1, result.Anonymised);
+        }
+
+        Assert.DoesNotContain(await app.AllStoredValuesAsync(), v => v.Contains(annIndex, StringComparison.Ordinal));
+        using (app.As("dpo-1", "dpo"))
+        {
+            var customers = await app.InScopeAsync(db => db.Customers.AsNoTracking().OrderBy(c => c.Name).ToListAsync());
+            Assert.Equal([(ann.Id, null, ann.HealthNote), (ben.Id, ben.Email, ben.HealthNote)], customers.Select(c => (c.Id, c.Email, c.HealthNote)));
+        }
+    }
+
+    [Theory, MemberData(nameof(ProviderData.All), MemberType = typeof(ProviderData))]
     public async Task SaveChanges_CrmOperations_AuditRowsMatchExactlyAndChainVerifies(string provider)
     {
         await using var app = await CrmApp.CreateAsync(provider);
@@ -209,7 +241,7 @@ public sealed class CrmEndToEndTests
         var changes = (await app.AuditRecordsAsync(CrmApp.InstanceId + ":ef")).Select(r => r.Event).ToList();
         var expected = new List<(AuditEventKind, string, string, string)>
         {
-            (AuditEventKind.Created, "E2eCustomer", ann.Id.ToString("D"), "Email,HealthNote,Name,OwnerId"),
+            (AuditEventKind.Created, "E2eCustomer", ann.Id.ToString("D"), "Email,HealthNote,LastContactAt,Name,OwnerId"),
         };
         expected.AddRange(ann.Contacts.Select(c => (AuditEventKind.Created, "E2eContact", c.Id.ToString("D"), "CustomerId,FullName,Phone")));
         expected.AddRange(ann.Deals.Select(d => (AuditEventKind.Created, "E2eDeal", d.Id.ToString("D"), "Amount,CustomerId,Title")));

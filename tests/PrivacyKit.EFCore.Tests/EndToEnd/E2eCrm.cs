@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.EntityFrameworkCore;
 using PrivacyKit.Classification;
+using PrivacyKit.Retention;
 
 namespace PrivacyKit.EFCore.Tests.EndToEnd;
 
@@ -49,7 +50,10 @@ public sealed class E2eCustomer
     public string Name { get; set; } = "";
 
     [PersonalData(PersonalDataCategory.Contact), Encrypted, BlindIndex(Normaliser = "email"), MaxLength(120)]
+    [Retention("P2Y", From = nameof(LastContactAt))]
     public string? Email { get; set; }
+
+    public DateTimeOffset? LastContactAt { get; set; }
 
     [SensitiveData, Encrypted]
     public string? HealthNote { get; set; }
