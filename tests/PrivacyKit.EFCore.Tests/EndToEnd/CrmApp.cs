@@ -8,6 +8,7 @@ using PrivacyKit.Audit;
 using PrivacyKit.Classification;
 using PrivacyKit.Context;
 using PrivacyKit.EFCore.Jobs;
+using PrivacyKit.EFCore.Tests.Jobs;
 using PrivacyKit.EFCore.Requests;
 using PrivacyKit.EFCore.RowScope;
 using PrivacyKit.EFCore.Tests.TestSupport;
@@ -25,11 +26,15 @@ internal sealed class CrmApp : IAsyncDisposable
 {
     public const string InstanceId = "crm-e2e";
 
-    private CrmApp(TestDatabase database, ServiceProvider services)
+    private CrmApp(TestDatabase database, ServiceProvider services, CapturingLoggerProvider logs)
     {
         Database = database;
         Services = services;
+        Logs = logs;
     }
+
+    /// <summary>Every log line of the application, PrivacyKit's and EF Core's, from Debug up.</summary>
+    public CapturingLoggerProvider Logs { get; }
 
     public TestDatabase Database { get; }
 
@@ -40,7 +45,8 @@ internal sealed class CrmApp : IAsyncDisposable
     public static async Task<CrmApp> CreateAsync(string provider)
     {
         var database = await ProviderData.CreateAsync(provider);
-        var services = new ServiceCollection().AddLogging(b => b.SetMinimumLevel(LogLevel.Warning));
+        var logs = new CapturingLoggerProvider();
+        var services = new ServiceCollection().AddLogging(b => b.AddProvider(logs).SetMinimumLevel(LogLevel.Debug));
         services.AddPrivacyKit(o =>
             {
                 o.ApplicationName = "crm";
@@ -69,7 +75,7 @@ internal sealed class CrmApp : IAsyncDisposable
             // Not a user's line: this test process hosts hundreds of applications with different EF configurations,
             // which EF Core counts process-wide. One application builds one provider (see the test on it).
             .ConfigureWarnings(w => w.Ignore(CoreEventId.ManyServiceProvidersCreatedWarning)));
-        var app = new CrmApp(database, services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true }));
+        var app = new CrmApp(database, services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true }), logs);
         await using var scope = app.Services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<E2eCrmContext>().Database.EnsureCreatedAsync();
         return app;
@@ -162,6 +168,17 @@ internal sealed class CrmApp : IAsyncDisposable
     {
         await Services.GetRequiredService<IAuditPipeline>().FlushAsync();
         return await Services.GetRequiredService<AuditChainVerifier>().VerifyAsync(Services.GetRequiredService<IAuditReader>());
+    }
+
+    /// <summary>Asserts that none of <paramref name="values"/> appears in any log line or exception logged so far.</summary>
+    public void AssertNotLogged(IEnumerable<string> values)
+    {
+        var lines = Logs.Entries.Select(e => e.Text).ToList();
+        Assert.NotEmpty(lines);
+        foreach (var value in values)
+        {
+            Assert.DoesNotContain(lines, line => line.Contains(value, StringComparison.OrdinalIgnoreCase));
+        }
     }
 
     public IPrivacyKitJobs Jobs => Services.GetRequiredService<IPrivacyKitJobs>();

@@ -45,6 +45,8 @@ public sealed class CrmEndToEndTests
         {
             Assert.Empty(await app.InScopeAsync(db => db.Customers.ToListAsync()));
         }
+
+        app.AssertNotLogged(CrmApp.PersonalValues(ann).Concat(CrmApp.PersonalValues(ben)));
     }
 
     [Theory, MemberData(nameof(ProviderData.All), MemberType = typeof(ProviderData))]
@@ -86,6 +88,8 @@ public sealed class CrmEndToEndTests
             Assert.Equal("changed by support", stored.HealthNote);
             Assert.Equal(ann.Id, (await app.InScopeAsync(db => db.Customers.WhereEquals(c => c.Email, ann.Email).SingleAsync())).Id);
         }
+
+        app.AssertNotLogged([.. CrmApp.PersonalValues(ann), "changed by support"]);
     }
 
     [Theory, MemberData(nameof(ProviderData.All), MemberType = typeof(ProviderData))]
@@ -121,6 +125,7 @@ public sealed class CrmEndToEndTests
         }
 
         Assert.DoesNotContain(export.Records, r => r.Fields.Keys.Any(k => k.EndsWith("Ciphertext", StringComparison.Ordinal) || k.EndsWith("BlindIndex", StringComparison.Ordinal)));
+        app.AssertNotLogged(CrmApp.PersonalValues(ann).Concat(CrmApp.PersonalValues(ben)));
     }
 
     [Theory, MemberData(nameof(ProviderData.All), MemberType = typeof(ProviderData))]
@@ -166,6 +171,7 @@ public sealed class CrmEndToEndTests
         }
 
         Assert.Contains(ben.Name, stored);
+        app.AssertNotLogged(CrmApp.PersonalValues(ann).Concat(CrmApp.PersonalValues(ben)));
     }
 
     [Theory, MemberData(nameof(ProviderData.All), MemberType = typeof(ProviderData))]
