@@ -29,10 +29,10 @@ internal static class FieldMasking
     public static FieldObligations? ObligationsFor(PrivacyKitRuntime runtime, ProtectedEntity plan, DbContext context)
     {
         if (plan.Maskable.Count == 0
-            || (Suspended.TryGetValue(context, out var suspended) && Volatile.Read(ref suspended.Value) > 0)
             || runtime.AccessEvaluator is null
+            || !runtime.Settings.FieldAccess.TryGetValue(plan.ResourceType, out var permission)
             || runtime.ContextAccessor?.Current is not { } privacyContext
-            || !runtime.Settings.FieldAccess.TryGetValue(plan.ResourceType, out var permission))
+            || (Suspended.TryGetValue(context, out var suspended) && Volatile.Read(ref suspended.Value) > 0))
         {
             return null;
         }
