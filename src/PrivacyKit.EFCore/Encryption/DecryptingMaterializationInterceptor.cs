@@ -49,7 +49,7 @@ internal sealed class DecryptingMaterializationInterceptor : IMaterializationInt
             }
         }
 
-        if (FieldMasking.ObligationsFor(runtime, plan) is { } obligations)
+        if (FieldMasking.ObligationsFor(runtime, plan, materializationData.Context) is { } obligations)
         {
             FieldMasking.Apply(entity, plan, obligations);
         }

@@ -115,6 +115,14 @@ internal sealed class EncryptingSaveChangesInterceptor : ISaveChangesInterceptor
                 || (entry.State == EntityState.Modified && (stored.IsModified || entry.Properties.All(p => p.IsModified || p.Metadata.IsShadowProperty() || p.Metadata.IsKey())));
         }
 
+        if (value is null && stored.CurrentValue is null && stored.IsModified && entry.State == EntityState.Modified)
+        {
+            // Both the property and its column were cleared (erasure, anonymisation): store no value at all rather
+            // than an encrypted null, as the caller asked.
+            PlaintextSnapshots.Record(entry.Entity, property, snapshot with { Plaintext = null, Stored = null });
+            return false;
+        }
+
         if (!PropertyCodec.SameValue(snapshot.Plaintext, value) || !string.Equals(snapshot.Subject, subject, StringComparison.Ordinal))
         {
             return true; // the plaintext (or the subject it belongs to) changed

@@ -4,6 +4,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.Extensions.DependencyInjection;
+using PrivacyKit.BlindIndexes;
 using PrivacyKit.Encryption;
 using PrivacyKit.Keys;
 
@@ -63,20 +65,22 @@ internal sealed partial class PrivacyKitJobs<TContext>
 
             lastKey = rows[^1].Key;
             var batch = new JobCounter(run.Job, run.Options.DryRun);
-            var updates = new List<(RawRow Row, int[] Changed, object?[] NewValues)>();
+            var updates = new List<RowUpdate>();
             foreach (var row in rows)
             {
                 batch.Examined++;
                 var newValues = new object?[table.Columns.Count];
+                var newIndexes = new object?[table.Columns.Count];
                 var changed = new List<int>();
                 var skipped = false;
                 for (var i = 0; i < table.Columns.Count; i++)
                 {
-                    var (outcome, value) = await ProcessAsync(run, table, i, row, cancellationToken).ConfigureAwait(false);
+                    var (outcome, value, index) = await ProcessAsync(run, table, i, row, cancellationToken).ConfigureAwait(false);
                     if (outcome == Outcome.Change)
                     {
                         changed.Add(i);
                         newValues[i] = value;
+                        newIndexes[i] = index;
                     }
 
                     skipped |= outcome == Outcome.Skip;
@@ -90,7 +94,7 @@ internal sealed partial class PrivacyKitJobs<TContext>
 
                 if (changed.Count > 0)
                 {
-                    updates.Add((row, [.. changed], newValues));
+                    updates.Add(new RowUpdate(row, [.. changed], newValues, newIndexes));
                 }
                 else if (!skipped)
                 {
@@ -104,7 +108,7 @@ internal sealed partial class PrivacyKitJobs<TContext>
             }
             else if (updates.Count > 0)
             {
-                await WriteAsync(database, table, updates, batch, cancellationToken).ConfigureAwait(false);
+                await WriteAsync(database, table, updates, run.Job == PrivacyKitJob.EncryptExisting, batch, cancellationToken).ConfigureAwait(false);
             }
 
             run.Counter.Add(batch);
@@ -117,23 +121,28 @@ internal sealed partial class PrivacyKitJobs<TContext>
         }
     }
 
-    private async Task WriteAsync(DatabaseFacade database, EncryptedTable table, List<(RawRow Row, int[] Changed, object?[] NewValues)> updates, JobCounter batch, CancellationToken cancellationToken)
+    private async Task WriteAsync(DatabaseFacade database, EncryptedTable table, List<RowUpdate> updates, bool withIndexes, JobCounter batch, CancellationToken cancellationToken)
     {
         var transaction = await database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         await using (transaction.ConfigureAwait(false))
         {
             var connection = database.GetDbConnection();
-            foreach (var (row, changed, newValues) in updates)
+            foreach (var (row, changed, newValues, newIndexes) in updates)
             {
                 await StepAsync("write").ConfigureAwait(false);
                 await using var command = connection.CreateCommand();
                 command.Transaction = transaction.GetDbTransaction();
-                command.CommandText = table.UpdateRow(changed);
+                command.CommandText = table.UpdateRow(changed, withIndexes);
                 AddParameter(command, "@k", row.Key);
                 foreach (var i in changed)
                 {
                     AddParameter(command, $"@n{i}", newValues[i]);
                     AddParameter(command, $"@o{i}", row.Values[i]);
+                    if (withIndexes && table.Columns[i].Index is not null)
+                    {
+                        // Written with the ciphertext in the same UPDATE, so a crash never leaves one without the other.
+                        AddParameter(command, $"@b{i}", newIndexes[i]);
+                    }
                 }
 
                 if (await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1)
@@ -152,13 +161,13 @@ internal sealed partial class PrivacyKitJobs<TContext>
         }
     }
 
-    private async ValueTask<(Outcome Outcome, object? Value)> ProcessAsync(ColumnRun run, EncryptedTable table, int index, RawRow row, CancellationToken cancellationToken)
+    private async ValueTask<(Outcome Outcome, object? Value, object? Index)> ProcessAsync(ColumnRun run, EncryptedTable table, int index, RawRow row, CancellationToken cancellationToken)
     {
         var column = table.Columns[index];
         var raw = row.Values[index];
         if (raw is null)
         {
-            return (Outcome.None, null);
+            return (Outcome.None, null, null);
         }
 
         var ciphertext = raw switch
@@ -168,9 +177,9 @@ internal sealed partial class PrivacyKitJobs<TContext>
             _ => null,
         };
 
-        if (run.Job == PrivacyKitJob.EncryptExisting && ciphertext is not null)
+        if (run.Job == PrivacyKitJob.EncryptExisting && ciphertext is not null && (column.Index is null || row.Indexed[index]))
         {
-            return (Outcome.AlreadyDone, null);
+            return (Outcome.AlreadyDone, null, null);
         }
 
         if (run.Job == PrivacyKitJob.EncryptExisting && ReferenceEquals(row.Plaintext[index], Unreadable))
@@ -186,20 +195,25 @@ internal sealed partial class PrivacyKitJobs<TContext>
         EncryptionContext context;
         try
         {
-            context = table.Metadata.ContextFor(column.PropertyName, row.Subject);
+            context = table.Plan.ContextFor(column.PropertyName, row.Subject);
         }
-        catch (InvalidOperationException)
+        catch (FieldEncryptionException)
         {
             return Skip(run, table, column, "the row has no data-subject id");
         }
 
         var crypto = TypedCrypto.For(column.PropertyType);
+        if (run.Job == PrivacyKitJob.EncryptExisting && ciphertext is not null)
+        {
+            return await IndexEncryptedAsync(run, table, column, ciphertext, raw, context, cancellationToken).ConfigureAwait(false);
+        }
+
         byte[] encrypted;
         if (run.Job == PrivacyKitJob.EncryptExisting)
         {
             if (run.Options.DryRun)
             {
-                return (Outcome.Change, null);
+                return (Outcome.Change, null, null);
             }
 
             try
@@ -222,12 +236,12 @@ internal sealed partial class PrivacyKitJobs<TContext>
 
             if (reference.Version >= latest.Version)
             {
-                return (Outcome.AlreadyDone, null);
+                return (Outcome.AlreadyDone, null, null);
             }
 
             if (run.Options.DryRun)
             {
-                return (Outcome.Change, null);
+                return (Outcome.Change, null, null);
             }
 
             var plaintext = await crypto.DecryptAsync(encryptor, ciphertext, context, cancellationToken).ConfigureAwait(false);
@@ -238,7 +252,50 @@ internal sealed partial class PrivacyKitJobs<TContext>
             }
         }
 
-        return (Outcome.Change, column.Binary ? encrypted : FieldCiphertext.ToText(encrypted));
+        var newIndex = run.Job == PrivacyKitJob.EncryptExisting && column.Index is { } blindIndex
+            ? blindIndex.Compute(await BlindIndexerAsync(run, cancellationToken).ConfigureAwait(false), row.Plaintext[index])
+            : null;
+        return (Outcome.Change, column.Binary ? encrypted : FieldCiphertext.ToText(encrypted), newIndex);
+    }
+
+    /// <summary>
+    /// A value already encrypted whose blind index is missing (encrypted by an earlier version of this job): computes the
+    /// index from the decrypted value; the ciphertext is written back unchanged with it (compare-and-set on the ciphertext).
+    /// </summary>
+    private async ValueTask<(Outcome Outcome, object? Value, object? Index)> IndexEncryptedAsync(
+        ColumnRun run, EncryptedTable table, EncryptedColumn column, byte[] ciphertext, object raw, EncryptionContext context, CancellationToken cancellationToken)
+    {
+        object? plaintext;
+        try
+        {
+            plaintext = await TypedCrypto.For(column.PropertyType).DecryptAsync(encryptor, ciphertext, context, cancellationToken).ConfigureAwait(false);
+        }
+        catch (DataKeyErasedException)
+        {
+            return Skip(run, table, column, "the subject's data key was shredded");
+        }
+
+        if (plaintext is null)
+        {
+            return (Outcome.AlreadyDone, null, null); // an encrypted null has no index
+        }
+
+        return run.Options.DryRun
+            ? (Outcome.Change, null, null)
+            : (Outcome.Change, raw, column.Index!.Compute(await BlindIndexerAsync(run, cancellationToken).ConfigureAwait(false), plaintext));
+    }
+
+    /// <summary>The blind indexer, its key loaded once per run (so computing an index never blocks on the key store).</summary>
+    private async ValueTask<IBlindIndexer> BlindIndexerAsync(ColumnRun run, CancellationToken cancellationToken)
+    {
+        if (run.BlindIndexer is null)
+        {
+            var indexer = services.GetRequiredService<IBlindIndexer>();
+            await indexer.PreloadAsync(cancellationToken).ConfigureAwait(false);
+            run.BlindIndexer = indexer;
+        }
+
+        return run.BlindIndexer;
     }
 
     private async ValueTask<DataKeyRecord?> LatestAsync(ColumnRun run, string scope, CancellationToken cancellationToken)
@@ -252,14 +309,14 @@ internal sealed partial class PrivacyKitJobs<TContext>
         return latest;
     }
 
-    private (Outcome, object?) Skip(ColumnRun run, EncryptedTable table, EncryptedColumn column, string reason)
+    private (Outcome, object?, object?) Skip(ColumnRun run, EncryptedTable table, EncryptedColumn column, string reason)
     {
         if (run.Warned.Add((table.Name, column.PropertyName, reason)))
         {
             JobsLog.ValueSkipped(logger, run.Job, table.Name, column.PropertyName, reason);
         }
 
-        return (Outcome.Skip, null);
+        return (Outcome.Skip, null, null);
     }
 
     private static async Task<List<RawRow>> ReadPageAsync(DatabaseFacade database, EncryptedTable table, object? lastKey, int size, CancellationToken cancellationToken)
@@ -297,10 +354,19 @@ internal sealed partial class PrivacyKitJobs<TContext>
                 }
             }
 
+            var indexed = new bool[table.Columns.Count];
+            if (reader.FieldCount > 2 + values.Length)
+            {
+                for (var i = 0; i < values.Length; i++)
+                {
+                    indexed[i] = !await reader.IsDBNullAsync(2 + values.Length + i, cancellationToken).ConfigureAwait(false);
+                }
+            }
+
             var subject = table.Subject is null || await reader.IsDBNullAsync(1, cancellationToken).ConfigureAwait(false)
                 ? null
                 : ReadModelValue(reader, 1, table.Subject);
-            rows.Add(new RawRow(reader.GetValue(0), subject, values, plaintext));
+            rows.Add(new RawRow(reader.GetValue(0), subject, values, plaintext, indexed));
         }
 
         return rows;
@@ -344,7 +410,10 @@ internal sealed partial class PrivacyKitJobs<TContext>
     }
 
     /// <summary>One row as read: the key and subject as the model reads them, the raw column values, and plaintext values typed as their properties.</summary>
-    private sealed record RawRow(object Key, object? Subject, object?[] Values, object?[] Plaintext);
+    private sealed record RawRow(object Key, object? Subject, object?[] Values, object?[] Plaintext, bool[] Indexed);
+
+    /// <summary>The new values of one row: the changed columns, their ciphertext and (for EncryptExisting) their blind indexes.</summary>
+    private sealed record RowUpdate(RawRow Row, int[] Changed, object?[] NewValues, object?[] NewIndexes);
 
     /// <summary>The state of one column-job run.</summary>
     private sealed record ColumnRun(
@@ -355,5 +424,7 @@ internal sealed partial class PrivacyKitJobs<TContext>
         Dictionary<string, DataKeyRecord?> Latest)
     {
         public HashSet<(string, string, string)> Warned { get; } = [];
+
+        public IBlindIndexer? BlindIndexer { get; set; }
     }
 }

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using Microsoft.EntityFrameworkCore;
 using PrivacyKit.Access;
 using PrivacyKit.EFCore.Encryption;
 using PrivacyKit.EFCore.Infrastructure;
@@ -10,20 +12,34 @@ namespace PrivacyKit.EFCore.Masking;
 /// </summary>
 internal static class FieldMasking
 {
+    // Contexts that PrivacyKit's own processing (subject requests, retention) uses while it runs: they load and save
+    // the stored values, whoever the ambient actor is. Masked values there would be exported masked, and a masked
+    // property is never written, so an erasure or rectification would silently keep the old value.
+    private static readonly ConditionalWeakTable<DbContext, StrongBox<int>> Suspended = [];
+
+    /// <summary>Turns field masking off for <paramref name="context"/> until the result is disposed (nestable).</summary>
+    public static IDisposable Suspend(DbContext context)
+    {
+        var count = Suspended.GetOrCreateValue(context);
+        Interlocked.Increment(ref count.Value);
+        return new Resume(count);
+    }
+
     /// <summary>The obligations for an entity type now, or <see langword="null"/> when nothing is to be masked.</summary>
-    public static FieldObligations? ObligationsFor(PrivacyKitRuntime runtime, ProtectedEntity plan)
+    public static FieldObligations? ObligationsFor(PrivacyKitRuntime runtime, ProtectedEntity plan, DbContext context)
     {
         if (plan.Maskable.Count == 0
             || FieldAccessSuppression.IsActive
             || runtime.AccessEvaluator is null
-            || runtime.ContextAccessor?.Current is not { } context
-            || !runtime.Settings.FieldAccess.TryGetValue(plan.ResourceType, out var permission))
+            || !runtime.Settings.FieldAccess.TryGetValue(plan.ResourceType, out var permission)
+            || runtime.ContextAccessor?.Current is not { } privacyContext
+            || (Suspended.TryGetValue(context, out var suspended) && Volatile.Read(ref suspended.Value) > 0))
         {
             return null;
         }
 
         // Materialization is synchronous; decisions are cached by the evaluator, so this rarely waits.
-        var pending = runtime.AccessEvaluator.EvaluateAsync(context.Actor, permission);
+        var pending = runtime.AccessEvaluator.EvaluateAsync(privacyContext.Actor, permission);
         var decision = pending.IsCompletedSuccessfully ? pending.Result : pending.AsTask().GetAwaiter().GetResult();
         return decision.Fields.IsAllClear ? null : decision.Fields;
     }
@@ -44,6 +60,19 @@ internal static class FieldMasking
             var value = access == FieldAccess.Masked && property.ClrProperty.GetValue(entity) is string text ? FieldMask.Auto(text) : empty;
             property.ClrProperty.SetValue(entity, value);
             PlaintextSnapshots.MarkMasked(entity, property.Name);
+        }
+    }
+
+    private sealed class Resume(StrongBox<int> count) : IDisposable
+    {
+        private int _disposed;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _disposed, 1) == 0)
+            {
+                Interlocked.Decrement(ref count.Value);
+            }
         }
     }
 }

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using PrivacyKit.EFCore.Masking;
 using PrivacyKit.EFCore.Metadata;
 using PrivacyKit.Encryption;
 using PrivacyKit.Keys;
@@ -52,6 +53,7 @@ internal sealed class EntityFrameworkPersonalDataSource<TContext>(
     {
         using var unmasked = FieldAccessSuppression.Begin();
         ArgumentNullException.ThrowIfNull(context);
+        using var unmasked = FieldMasking.Suspend(db);
         var graph = await GraphAsync(context, cancellationToken).ConfigureAwait(false);
         var records = new List<PersonalDataRecord>();
         foreach (var rows in graph)
@@ -90,6 +92,7 @@ internal sealed class EntityFrameworkPersonalDataSource<TContext>(
         using var unmasked = FieldAccessSuppression.Begin();
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(entityTypes);
+        using var unmasked = FieldMasking.Suspend(db);
         var graph = await GraphAsync(context, cancellationToken).ConfigureAwait(false);
         var holds = await HoldsAsync(context.SubjectId, cancellationToken).ConfigureAwait(false);
         var referencedByOthers = await SubjectGraph.ReferencedByOthersAsync(db, graph, _options.BatchSize, cancellationToken).ConfigureAwait(false);
@@ -132,6 +135,7 @@ internal sealed class EntityFrameworkPersonalDataSource<TContext>(
         using var unmasked = FieldAccessSuppression.Begin();
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(corrections);
+        using var unmasked = FieldMasking.Suspend(db);
         var model = PersonalDataModel.Create(db.Model, _options, Name);
         var parsed = model.ParseCorrections(corrections);
         if (parsed.Count == 0)
@@ -180,6 +184,7 @@ internal sealed class EntityFrameworkPersonalDataSource<TContext>(
     {
         using var unmasked = FieldAccessSuppression.Begin();
         ArgumentNullException.ThrowIfNull(context);
+        using var unmasked = FieldMasking.Suspend(db);
         var model = PersonalDataModel.Create(db.Model, _options, Name);
         var graph = await GraphAsync(context, cancellationToken).ConfigureAwait(false);
         var changes = new List<PersonalDataChange>();

@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using PrivacyKit.Audit;
+using PrivacyKit.EFCore.Masking;
 using PrivacyKit.EFCore.Metadata;
 using PrivacyKit.EFCore.Requests;
 using PrivacyKit.Encryption;
@@ -40,6 +41,7 @@ internal sealed class EntityFrameworkRetentionEnforcer<TContext>(
         await using (scope.ConfigureAwait(false))
         {
             var db = scope.ServiceProvider.GetRequiredService<TContext>();
+            using var unmasked = FieldMasking.Suspend(db);
             var run = new Run(db, scope.ServiceProvider, options, dryRun);
             foreach (var entityType in db.Model.GetEntityTypes())
             {

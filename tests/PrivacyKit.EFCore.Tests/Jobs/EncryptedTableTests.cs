@@ -22,10 +22,11 @@ public sealed class EncryptedTableTests
         Assert.Equal("\"Customers\"", customers.Table);
         Assert.Equal("\"Id\"", customers.KeyColumn);
         Assert.Equal("\"CustomerId\"", customers.SubjectColumn);
-        Assert.Equal([("Email", "\"Email\"", typeof(string)), ("BirthDate", "\"BirthDate\"", typeof(DateOnly?))], customers.Columns.Select(c => (c.PropertyName, c.Column, c.PropertyType)));
+        Assert.Equal([("BirthDate", "\"BirthDate\"", typeof(DateOnly?)), ("Email", "\"Email\"", typeof(string))], customers.Columns.Select(c => (c.PropertyName, c.Column, c.PropertyType)));
+        Assert.All(customers.Columns, c => Assert.Null(c.Index));
         Assert.Null(tables[1].SubjectColumn);
-        Assert.Equal("SELECT \"Id\", \"CustomerId\", \"Email\", \"BirthDate\" FROM \"Customers\" WHERE \"Id\" > @p0 ORDER BY \"Id\" LIMIT 10", customers.SelectPage(first: false, 10, "Microsoft.EntityFrameworkCore.Sqlite"));
-        Assert.Equal("UPDATE \"Customers\" SET \"BirthDate\" = @n1 WHERE \"Id\" = @k AND \"BirthDate\" = @o1", customers.UpdateRow([1]));
+        Assert.Equal("SELECT \"Id\", \"CustomerId\", \"BirthDate\", \"Email\" FROM \"Customers\" WHERE \"Id\" > @p0 ORDER BY \"Id\" LIMIT 10", customers.SelectPage(first: false, 10, "Microsoft.EntityFrameworkCore.Sqlite"));
+        Assert.Equal("UPDATE \"Customers\" SET \"Email\" = @n1 WHERE \"Id\" = @k AND \"Email\" = @o1", customers.UpdateRow([1], withIndexes: true));
     }
 
     [Fact]

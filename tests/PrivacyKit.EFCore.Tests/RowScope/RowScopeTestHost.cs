@@ -75,6 +75,7 @@ internal sealed class RowScopeTestHost : IAsyncDisposable
     {
         var options = Database.Configure(new DbContextOptionsBuilder<RowScopeCrmContext>())
             .ReplaceService<IModelCacheKeyFactory, FilterModelCacheKeyFactory>()
+            .ConfigureWarnings(w => w.Ignore(CoreEventId.ManyServiceProvidersCreatedWarning)) // the test process hosts many applications
             .AddInterceptors(Commands);
         if (withInterceptors)
         {

@@ -153,20 +153,7 @@ internal sealed class CrmHost : IAsyncDisposable
         });
 
     /// <summary>Every value of every column of every table, read with raw SQL (ciphertext, blind index and shadow columns included).</summary>
-    public async Task<List<string>> AllStoredValuesAsync()
-    {
-        await using var connection = await Database.OpenRawConnectionAsync();
-        var tables = await ReadAsync(connection, Database.Provider == DatabaseProvider.Sqlite
-            ? "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
-            : "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'");
-        var values = new List<string>();
-        foreach (var table in tables)
-        {
-            values.AddRange(await ReadAsync(connection, $"SELECT * FROM \"{table}\""));
-        }
-
-        return values;
-    }
+    public Task<List<string>> AllStoredValuesAsync() => RawTables.AllValuesAsync(Database);
 
     public async Task<List<IReadOnlyList<string>>> AuditEventsAsync()
     {
@@ -178,25 +165,5 @@ internal sealed class CrmHost : IAsyncDisposable
     {
         await Provider.DisposeAsync();
         await Database.DisposeAsync();
-    }
-
-    private static async Task<List<string>> ReadAsync(DbConnection connection, string sql)
-    {
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        await using var reader = await command.ExecuteReaderAsync();
-        var values = new List<string>();
-        while (await reader.ReadAsync())
-        {
-            for (var i = 0; i < reader.FieldCount; i++)
-            {
-                if (!await reader.IsDBNullAsync(i))
-                {
-                    values.Add(Convert.ToString(reader.GetValue(i), System.Globalization.CultureInfo.InvariantCulture) ?? "");
-                }
-            }
-        }
-
-        return values;
     }
 }
