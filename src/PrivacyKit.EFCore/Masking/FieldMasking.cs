@@ -29,7 +29,6 @@ internal static class FieldMasking
     public static FieldObligations? ObligationsFor(PrivacyKitRuntime runtime, ProtectedEntity plan, DbContext context)
     {
         if (plan.Maskable.Count == 0
-            || FieldAccessSuppression.IsActive
             || runtime.AccessEvaluator is null
             || !runtime.Settings.FieldAccess.TryGetValue(plan.ResourceType, out var permission)
             || runtime.ContextAccessor?.Current is not { } privacyContext

@@ -11,8 +11,6 @@ using PrivacyKit.Requests;
 using PrivacyKit.Retention;
 using Error = PrivacyKit.EFCore.Internal.Error;
 
-using PrivacyKit.EFCore.Masking;
-
 namespace PrivacyKit.EFCore.Requests;
 
 /// <summary>
@@ -37,7 +35,6 @@ internal sealed class EntityFrameworkPersonalDataSource<TContext>(
 
     public async ValueTask<IReadOnlyList<PersonalDataLocation>> FindAsync(PersonalDataSourceContext context, CancellationToken cancellationToken = default)
     {
-        using var unmasked = FieldAccessSuppression.Begin();
         ArgumentNullException.ThrowIfNull(context);
         var graph = await GraphAsync(context, cancellationToken).ConfigureAwait(false);
         return [.. graph.Select(rows => new PersonalDataLocation
@@ -51,7 +48,6 @@ internal sealed class EntityFrameworkPersonalDataSource<TContext>(
 
     public async ValueTask<PersonalDataExport> ExportAsync(PersonalDataSourceContext context, CancellationToken cancellationToken = default)
     {
-        using var unmasked = FieldAccessSuppression.Begin();
         ArgumentNullException.ThrowIfNull(context);
         using var unmasked = FieldMasking.Suspend(db);
         var graph = await GraphAsync(context, cancellationToken).ConfigureAwait(false);
@@ -89,7 +85,6 @@ internal sealed class EntityFrameworkPersonalDataSource<TContext>(
     public async ValueTask<IReadOnlyList<PersonalDataChange>> EraseAsync(
         PersonalDataSourceContext context, IReadOnlyCollection<string> entityTypes, CancellationToken cancellationToken = default)
     {
-        using var unmasked = FieldAccessSuppression.Begin();
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(entityTypes);
         using var unmasked = FieldMasking.Suspend(db);
@@ -132,7 +127,6 @@ internal sealed class EntityFrameworkPersonalDataSource<TContext>(
     public async ValueTask<IReadOnlyList<PersonalDataChange>> RectifyAsync(
         PersonalDataSourceContext context, IReadOnlyList<FieldCorrection> corrections, CancellationToken cancellationToken = default)
     {
-        using var unmasked = FieldAccessSuppression.Begin();
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(corrections);
         using var unmasked = FieldMasking.Suspend(db);
@@ -182,7 +176,6 @@ internal sealed class EntityFrameworkPersonalDataSource<TContext>(
 
     public async ValueTask<IReadOnlyList<PersonalDataChange>> RestrictAsync(PersonalDataSourceContext context, CancellationToken cancellationToken = default)
     {
-        using var unmasked = FieldAccessSuppression.Begin();
         ArgumentNullException.ThrowIfNull(context);
         using var unmasked = FieldMasking.Suspend(db);
         var model = PersonalDataModel.Create(db.Model, _options, Name);

@@ -13,8 +13,6 @@ using PrivacyKit.Keys;
 using PrivacyKit.Retention;
 using Error = PrivacyKit.EFCore.Internal.Error;
 
-using PrivacyKit.EFCore.Masking;
-
 namespace PrivacyKit.EFCore.Retention;
 
 /// <summary>
@@ -34,7 +32,6 @@ internal sealed class EntityFrameworkRetentionEnforcer<TContext>(
 {
     public async ValueTask<RetentionRunResult> RunAsync(bool dryRun = false, CancellationToken cancellationToken = default)
     {
-        using var unmasked = FieldAccessSuppression.Begin();   // retention acts on stored values, whoever runs it
         var asOf = timeProvider.GetUtcNow();
         var options = optionsMonitor.Get(EntityFrameworkPersonalDataSource<TContext>.OptionsName);
         var scope = scopes.CreateAsyncScope();

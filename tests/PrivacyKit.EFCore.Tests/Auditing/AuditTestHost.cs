@@ -77,7 +77,9 @@ internal sealed class AuditTestHost : IAsyncDisposable
     public AuditCrmContext CreateContext()
     {
         var options = Database.Configure(new DbContextOptionsBuilder<AuditCrmContext>())
-            .ReplaceService<IModelCacheKeyFactory, AuditCrmModelCacheKeyFactory>();
+            .ReplaceService<IModelCacheKeyFactory, AuditCrmModelCacheKeyFactory>()
+            // Every test is an application of its own; EF Core counts their internal providers process-wide.
+            .ConfigureWarnings(w => w.Ignore(CoreEventId.ManyServiceProvidersCreatedWarning));
         if (_interceptors is not null)
         {
             options.AddInterceptors(_interceptors);

@@ -15,6 +15,8 @@ using PrivacyKit.EFCore.Tests.TestSupport;
 using PrivacyKit.Keys;
 using PrivacyKit.Requests;
 
+using PrivacyKit.Tests.Keys;
+
 namespace PrivacyKit.EFCore.Tests.EndToEnd;
 
 /// <summary>
