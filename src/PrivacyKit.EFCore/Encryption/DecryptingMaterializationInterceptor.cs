@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 using PrivacyKit.EFCore.Infrastructure;
 using PrivacyKit.EFCore.Masking;
 using PrivacyKit.EFCore.Metadata;
+using PrivacyKit.Encryption;
 
 namespace PrivacyKit.EFCore.Encryption;
 
@@ -25,8 +26,10 @@ internal sealed class DecryptingMaterializationInterceptor : IMaterializationInt
         {
             var subject = plan.SubjectProperty is null ? null : materializationData.GetPropertyValue(plan.SubjectProperty);
             var subjectText = subject is null ? null : PrivacyEntityMetadata.FormatSubjectId(subject);
-            foreach (var property in plan.Properties)
+            EncryptionContext[]? contexts = null;
+            for (var i = 0; i < plan.Properties.Count; i++)
             {
+                var property = plan.Properties[i];
                 var stored = materializationData.GetPropertyValue(property.Ciphertext.Name);
                 object? plaintext = null;
                 if (stored is null)
@@ -35,8 +38,8 @@ internal sealed class DecryptingMaterializationInterceptor : IMaterializationInt
                 }
                 else
                 {
-                    var context = plan.ContextFor(property.Name, subject);
-                    property.Codec.DecryptInto(runtime.Encryptor, entity, stored, context, out var erased);
+                    contexts ??= plan.ContextsFor(subject);
+                    property.Codec.DecryptInto(runtime.Encryptor, entity, stored, contexts[i], out var erased);
                     if (erased)
                     {
                         PrivacyKitEFCoreLog.ErasedValueLoaded(runtime.Logger, plan.Name, property.Name);

@@ -76,8 +76,10 @@ internal sealed class EncryptingSaveChangesInterceptor : ISaveChangesInterceptor
 
             var subject = plan.SubjectProperty is null ? null : entry.Property(plan.SubjectProperty).CurrentValue;
             var subjectText = subject is null ? null : PrivacyEntityMetadata.FormatSubjectId(subject);
-            foreach (var property in plan.Properties)
+            EncryptionContext[]? contexts = null;
+            for (var i = 0; i < plan.Properties.Count; i++)
             {
+                var property = plan.Properties[i];
                 var snapshot = PlaintextSnapshots.Find(entry.Entity, property.Name);
                 if (snapshot?.Masked == true)
                 {
@@ -97,7 +99,8 @@ internal sealed class EncryptingSaveChangesInterceptor : ISaveChangesInterceptor
                 }
 
                 plan.ThrowIfSubjectTemporary(entry);
-                work.Add(new Work(entry, property, value, plan.ContextFor(property.Name, subject), subjectText));
+                contexts ??= plan.ContextsFor(subject);
+                work.Add(new Work(entry, property, value, contexts[i], subjectText));
             }
         }
 

@@ -21,19 +21,21 @@ internal sealed class ProtectedEntity
 {
     private static readonly ConcurrentDictionary<IReadOnlyEntityType, ProtectedEntity> Cache = new(ReferenceEqualityComparer.Instance);
 
-    /// <summary>How many encryption contexts one entity type keeps (they are cheap to rebuild; the cache is cleared when full).</summary>
-    private const int MaxCachedContexts = 8192;
+    /// <summary>How many subjects' contexts one entity type keeps (they are cheap to rebuild; the cache is cleared when full).</summary>
+    private const int MaxCachedSubjects = 8192;
 
-    private readonly PrivacyEntityMetadata? _metadata;
-
-    // Building a context encodes and hashes its names: reading many rows of the same subjects reuses them.
-    private readonly ConcurrentDictionary<(string Property, object Subject), EncryptionContext> _contexts = new();
+    // Building a context encodes and hashes its names: reading many rows of the same subjects reuses them. One entry
+    // per subject holds the contexts of every encrypted property (in the order of Properties); the entry count is kept
+    // beside the dictionary, because ConcurrentDictionary.Count takes every lock.
+    private readonly ConcurrentDictionary<object, EncryptionContext[]> _contexts = new();
+    private int _cachedSubjects;
+    private EncryptionContext[]? _entityContexts;
 
     private ProtectedEntity(IReadOnlyEntityType entityType)
     {
         EntityType = entityType;
-        _metadata = PrivacyEntityMetadata.For(entityType);
-        Name = _metadata?.Name ?? entityType.ClrType.Name;
+        var metadata = PrivacyEntityMetadata.For(entityType);
+        Name = metadata?.Name ?? entityType.ClrType.Name;
 
         var owner = entityType;
         while (owner.FindOwnership() is { } ownership)
@@ -42,7 +44,7 @@ internal sealed class ProtectedEntity
         }
 
         ResourceType = owner.ClrType;
-        if (_metadata?.SubjectIdProperty is { } own)
+        if (metadata?.SubjectIdProperty is { } own)
         {
             SubjectProperty = own;
             SubjectDisplayName = own;
@@ -64,7 +66,7 @@ internal sealed class ProtectedEntity
         }
 
         // Shared-type entity types (an owned type used by several navigations) have no contract metadata: read the attributes.
-        var classified = _metadata?.Properties ?? ReadClassified(entityType.ClrType);
+        var classified = metadata?.Properties ?? ReadClassified(entityType.ClrType);
         Properties = [.. entityType.GetProperties()
             .Where(p => p.FindAnnotation(PrivacyKitAnnotationNames.CiphertextFor)?.Value is string)
             .Select(p => CreateProperty(entityType, p, classified))];
@@ -102,9 +104,12 @@ internal sealed class ProtectedEntity
     /// <summary>The runtime plan of an entity type (cached).</summary>
     public static ProtectedEntity For(IReadOnlyEntityType entityType) => Cache.GetOrAdd(entityType, static t => new ProtectedEntity(t));
 
-    /// <summary>The encryption context of a property of a row (see <see cref="PrivacyEntityMetadata.ContextFor"/>).</summary>
+    /// <summary>
+    /// The encryption contexts of every encrypted property of a row, in the order of <see cref="Properties"/> (one
+    /// lookup per row; see <see cref="PrivacyEntityMetadata.ContextFor"/>). The array is shared: callers must not change it.
+    /// </summary>
     /// <exception cref="FieldEncryptionException">The subject id is missing.</exception>
-    public EncryptionContext ContextFor(string property, object? subjectId)
+    public EncryptionContext[] ContextsFor(object? subjectId)
     {
         if (OwnerSubjectError is not null)
         {
@@ -113,7 +118,7 @@ internal sealed class ProtectedEntity
 
         if (SubjectProperty is null)
         {
-            return EncryptionContext.ForEntity(Name, property);
+            return _entityContexts ??= [.. Properties.Select(p => EncryptionContext.ForEntity(Name, p.Name))];
         }
 
         if (subjectId is null)
@@ -121,21 +126,27 @@ internal sealed class ProtectedEntity
             throw Error.SubjectIdMissing(Name, SubjectDisplayName!);
         }
 
-        if (_contexts.TryGetValue((property, subjectId), out var cached))
+        if (_contexts.TryGetValue(subjectId, out var cached))
         {
             return cached;
         }
 
-        var context = _metadata is not null && !IsOwnerSubject
-            ? _metadata.ContextFor(property, subjectId)
-            : EncryptionContext.ForSubject(Name, property, PrivacyEntityMetadata.FormatSubjectId(subjectId));
-        if (_contexts.Count >= MaxCachedContexts)
+        // The same contexts as PrivacyEntityMetadata.ContextFor, with the subject's scope built once for the row.
+        var scope = EncryptionScope.ForSubject(PrivacyEntityMetadata.FormatSubjectId(subjectId));
+        var contexts = new EncryptionContext[Properties.Count];
+        for (var i = 0; i < contexts.Length; i++)
         {
-            _contexts.Clear();
+            contexts[i] = new EncryptionContext(Name, Properties[i].Name, scope);
         }
 
-        _contexts[(property, subjectId)] = context;
-        return context;
+        if (Interlocked.Increment(ref _cachedSubjects) > MaxCachedSubjects)
+        {
+            _contexts.Clear();
+            Volatile.Write(ref _cachedSubjects, 1);
+        }
+
+        _contexts[subjectId] = contexts;
+        return contexts;
     }
 
     /// <summary>Throws when the subject id is generated by the database and not known yet.</summary>
