@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Metadata;
 using PrivacyKit.EFCore.Infrastructure;
 using PrivacyKit.EFCore.Masking;
 using PrivacyKit.EFCore.Metadata;
@@ -24,13 +25,18 @@ internal sealed class DecryptingMaterializationInterceptor : IMaterializationInt
 
         if (plan.Properties.Count > 0)
         {
-            var subject = plan.SubjectProperty is null ? null : materializationData.GetPropertyValue(plan.SubjectProperty);
+            // By property, not by name: the name overload looks the property up again for every row.
+            var subject = plan.SubjectProperty is null ? null
+                : plan.SubjectMetadata is IPropertyBase subjectProperty ? materializationData.GetPropertyValue(subjectProperty)
+                : materializationData.GetPropertyValue(plan.SubjectProperty);
             var subjectText = subject is null ? null : PrivacyEntityMetadata.FormatSubjectId(subject);
             EncryptionContext[]? contexts = null;
             for (var i = 0; i < plan.Properties.Count; i++)
             {
                 var property = plan.Properties[i];
-                var stored = materializationData.GetPropertyValue(property.Ciphertext.Name);
+                var stored = property.Ciphertext is IPropertyBase ciphertext
+                    ? materializationData.GetPropertyValue(ciphertext)
+                    : materializationData.GetPropertyValue(property.Ciphertext.Name);
                 object? plaintext = null;
                 if (stored is null)
                 {

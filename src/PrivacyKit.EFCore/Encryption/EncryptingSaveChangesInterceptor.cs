@@ -50,11 +50,8 @@ internal sealed class EncryptingSaveChangesInterceptor : ISaveChangesInterceptor
     private static List<Work> Plan(DbContext context, PrivacyKitRuntime runtime)
     {
         var work = new List<Work>();
-        if (context.ChangeTracker.AutoDetectChangesEnabled)
-        {
-            context.ChangeTracker.DetectChanges();
-        }
 
+        // Entries() detects changes first when automatic detection is on (once: no explicit DetectChanges before it).
         foreach (var entry in context.ChangeTracker.Entries())
         {
             if (entry.State is EntityState.Detached or EntityState.Deleted)

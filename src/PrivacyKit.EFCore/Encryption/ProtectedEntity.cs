@@ -65,6 +65,8 @@ internal sealed class ProtectedEntity
             }
         }
 
+        SubjectMetadata = SubjectProperty is null ? null : entityType.FindProperty(SubjectProperty);
+
         // Shared-type entity types (an owned type used by several navigations) have no contract metadata: read the attributes.
         var classified = metadata?.Properties ?? ReadClassified(entityType.ClrType);
         Properties = [.. entityType.GetProperties()
@@ -87,6 +89,9 @@ internal sealed class ProtectedEntity
 
     /// <summary>The EF property holding the data-subject id (the CLR subject id, or the ownership key of an owned type), or <see langword="null"/>.</summary>
     public string? SubjectProperty { get; }
+
+    /// <summary>The EF property named by <see cref="SubjectProperty"/>, when the entity type maps it.</summary>
+    public IReadOnlyProperty? SubjectMetadata { get; }
 
     /// <summary>Whether the subject id comes from the owner.</summary>
     public bool IsOwnerSubject { get; }
