@@ -31,6 +31,7 @@ internal sealed class DecryptingMaterializationInterceptor : IMaterializationInt
                 : materializationData.GetPropertyValue(plan.SubjectProperty);
             var subjectText = subject is null ? null : PrivacyEntityMetadata.FormatSubjectId(subject);
             EncryptionContext[]? contexts = null;
+            SnapshotSet? snapshots = null;
             for (var i = 0; i < plan.Properties.Count; i++)
             {
                 var property = plan.Properties[i];
@@ -54,7 +55,7 @@ internal sealed class DecryptingMaterializationInterceptor : IMaterializationInt
                     plaintext = property.Codec.Get(entity);
                 }
 
-                PlaintextSnapshots.Record(entity, property.Name, new PropertySnapshot(plaintext, stored, subjectText));
+                (snapshots ??= PlaintextSnapshots.Of(entity)).Record(property.Name, new PropertySnapshot(plaintext, stored, subjectText));
             }
         }
 
