@@ -95,8 +95,12 @@ internal sealed class EncryptingSaveChangesInterceptor : ISaveChangesInterceptor
                     throw Error.ValueTooLong(plan.Name, property.Name, max);
                 }
 
-                plan.ThrowIfSubjectTemporary(entry);
-                contexts ??= plan.ContextsFor(subject);
+                if (contexts is null)
+                {
+                    // Once per entity, before its first value is encrypted.
+                    plan.ThrowIfSubjectTemporary(entry);
+                    contexts = plan.ContextsFor(subject);
+                }
                 work.Add(new Work(entry, property, value, contexts[i], subjectText));
             }
         }

@@ -21,14 +21,15 @@ internal sealed class ProtectedEntity
 {
     private static readonly ConcurrentDictionary<IReadOnlyEntityType, ProtectedEntity> Cache = new(ReferenceEqualityComparer.Instance);
 
-    /// <summary>How many subjects' contexts one entity type keeps (they are cheap to rebuild; the cache is cleared when full).</summary>
-    private const int MaxCachedSubjects = 8192;
+    /// <summary>How many subjects' contexts one entity type keeps (a power of two; they are cheap to rebuild).</summary>
+    private const int ContextSlots = 8192;
 
-    // Building a context encodes and hashes its names: reading many rows of the same subjects reuses them. One entry
-    // per subject holds the contexts of every encrypted property (in the order of Properties); the entry count is kept
-    // beside the dictionary, because ConcurrentDictionary.Count takes every lock.
-    private readonly ConcurrentDictionary<object, EncryptionContext[]> _contexts = new();
-    private int _cachedSubjects;
+    // Building a context encodes and hashes its names: reading many rows of the same subjects reuses them. A slot per
+    // subject hash holds the contexts of every encrypted property (in the order of Properties); a subject whose hash
+    // meets another's replaces it. Lock-free and bounded, and a miss costs one array write: when more subjects pass
+    // than there are slots, rebuilding is all that is left to pay.
+    // Allocated on first use: only entity types with encrypted properties of a data subject need it.
+    private ContextSlot?[]? _contexts;
     private EncryptionContext[]? _entityContexts;
 
     private ProtectedEntity(IReadOnlyEntityType entityType)
@@ -131,9 +132,11 @@ internal sealed class ProtectedEntity
             throw Error.SubjectIdMissing(Name, SubjectDisplayName!);
         }
 
-        if (_contexts.TryGetValue(subjectId, out var cached))
+        var slots = Volatile.Read(ref _contexts) ?? Interlocked.CompareExchange(ref _contexts, new ContextSlot?[ContextSlots], null) ?? _contexts;
+        var slot = subjectId.GetHashCode() & (ContextSlots - 1);
+        if (Volatile.Read(ref slots[slot]) is { } cached && cached.Subject.Equals(subjectId))
         {
-            return cached;
+            return cached.Contexts;
         }
 
         // The same contexts as PrivacyEntityMetadata.ContextFor, with the subject's scope built once for the row.
@@ -144,13 +147,7 @@ internal sealed class ProtectedEntity
             contexts[i] = new EncryptionContext(Name, Properties[i].Name, scope);
         }
 
-        if (Interlocked.Increment(ref _cachedSubjects) > MaxCachedSubjects)
-        {
-            _contexts.Clear();
-            Volatile.Write(ref _cachedSubjects, 1);
-        }
-
-        _contexts[subjectId] = contexts;
+        Volatile.Write(ref slots[slot], new ContextSlot(subjectId, contexts));
         return contexts;
     }
 
@@ -188,4 +185,6 @@ internal sealed class ProtectedEntity
             Classification = classified.FirstOrDefault(p => p.Name == name)?.Field.Classification ?? DataClassification.Unknown,
         };
     }
+
+    private sealed record ContextSlot(object Subject, EncryptionContext[] Contexts);
 }
