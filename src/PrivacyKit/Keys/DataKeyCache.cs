@@ -180,7 +180,12 @@ internal sealed class DataKeyCache : IDisposable
             if (_victims.Count == 0)
             {
                 QueueOldest();
-                Remove(_victims.Dequeue().Entry);   // the oldest now, as a full scan finds it
+                if (!_victims.TryDequeue(out var oldest))
+                {
+                    return;   // nothing cached: cannot happen while the count is right, but never loop on it
+                }
+
+                Remove(oldest.Entry);   // the oldest now, as a full scan finds it
                 continue;
             }
 
