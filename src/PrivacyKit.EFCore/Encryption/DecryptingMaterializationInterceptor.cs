@@ -1,7 +1,9 @@
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Metadata;
 using PrivacyKit.EFCore.Infrastructure;
 using PrivacyKit.EFCore.Masking;
 using PrivacyKit.EFCore.Metadata;
+using PrivacyKit.Encryption;
 
 namespace PrivacyKit.EFCore.Encryption;
 
@@ -23,11 +25,19 @@ internal sealed class DecryptingMaterializationInterceptor : IMaterializationInt
 
         if (plan.Properties.Count > 0)
         {
-            var subject = plan.SubjectProperty is null ? null : materializationData.GetPropertyValue(plan.SubjectProperty);
+            // By property, not by name: the name overload looks the property up again for every row.
+            var subject = plan.SubjectProperty is null ? null
+                : plan.SubjectMetadata is IPropertyBase subjectProperty ? materializationData.GetPropertyValue(subjectProperty)
+                : materializationData.GetPropertyValue(plan.SubjectProperty);
             var subjectText = subject is null ? null : PrivacyEntityMetadata.FormatSubjectId(subject);
-            foreach (var property in plan.Properties)
+            EncryptionContext[]? contexts = null;
+            SnapshotSet? snapshots = null;
+            for (var i = 0; i < plan.Properties.Count; i++)
             {
-                var stored = materializationData.GetPropertyValue(property.Ciphertext.Name);
+                var property = plan.Properties[i];
+                var stored = property.Ciphertext is IPropertyBase ciphertext
+                    ? materializationData.GetPropertyValue(ciphertext)
+                    : materializationData.GetPropertyValue(property.Ciphertext.Name);
                 object? plaintext = null;
                 if (stored is null)
                 {
@@ -35,8 +45,8 @@ internal sealed class DecryptingMaterializationInterceptor : IMaterializationInt
                 }
                 else
                 {
-                    var context = plan.ContextFor(property.Name, subject);
-                    property.Codec.DecryptInto(runtime.Encryptor, entity, stored, context, out var erased);
+                    contexts ??= plan.ContextsFor(subject);
+                    property.Codec.DecryptInto(runtime.Encryptor, entity, stored, contexts[i], out var erased);
                     if (erased)
                     {
                         PrivacyKitEFCoreLog.ErasedValueLoaded(runtime.Logger, plan.Name, property.Name);
@@ -45,7 +55,7 @@ internal sealed class DecryptingMaterializationInterceptor : IMaterializationInt
                     plaintext = property.Codec.Get(entity);
                 }
 
-                PlaintextSnapshots.Record(entity, property.Name, new PropertySnapshot(plaintext, stored, subjectText));
+                (snapshots ??= PlaintextSnapshots.Of(entity)).Record(property.Name, new PropertySnapshot(plaintext, stored, subjectText));
             }
         }
 

@@ -50,11 +50,8 @@ internal sealed class EncryptingSaveChangesInterceptor : ISaveChangesInterceptor
     private static List<Work> Plan(DbContext context, PrivacyKitRuntime runtime)
     {
         var work = new List<Work>();
-        if (context.ChangeTracker.AutoDetectChangesEnabled)
-        {
-            context.ChangeTracker.DetectChanges();
-        }
 
+        // Entries() detects changes first when automatic detection is on (once: no explicit DetectChanges before it).
         foreach (var entry in context.ChangeTracker.Entries())
         {
             if (entry.State is EntityState.Detached or EntityState.Deleted)
@@ -76,8 +73,10 @@ internal sealed class EncryptingSaveChangesInterceptor : ISaveChangesInterceptor
 
             var subject = plan.SubjectProperty is null ? null : entry.Property(plan.SubjectProperty).CurrentValue;
             var subjectText = subject is null ? null : PrivacyEntityMetadata.FormatSubjectId(subject);
-            foreach (var property in plan.Properties)
+            EncryptionContext[]? contexts = null;
+            for (var i = 0; i < plan.Properties.Count; i++)
             {
+                var property = plan.Properties[i];
                 var snapshot = PlaintextSnapshots.Find(entry.Entity, property.Name);
                 if (snapshot?.Masked == true)
                 {
@@ -96,8 +95,13 @@ internal sealed class EncryptingSaveChangesInterceptor : ISaveChangesInterceptor
                     throw Error.ValueTooLong(plan.Name, property.Name, max);
                 }
 
-                plan.ThrowIfSubjectTemporary(entry);
-                work.Add(new Work(entry, property, value, plan.ContextFor(property.Name, subject), subjectText));
+                if (contexts is null)
+                {
+                    // Once per entity, before its first value is encrypted.
+                    plan.ThrowIfSubjectTemporary(entry);
+                    contexts = plan.ContextsFor(subject);
+                }
+                work.Add(new Work(entry, property, value, contexts[i], subjectText));
             }
         }
 

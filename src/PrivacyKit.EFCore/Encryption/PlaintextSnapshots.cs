@@ -11,21 +11,68 @@ namespace PrivacyKit.EFCore.Encryption;
 /// </summary>
 internal static class PlaintextSnapshots
 {
-    private static readonly ConditionalWeakTable<object, Dictionary<string, PropertySnapshot>> Table = [];
+    private static readonly ConditionalWeakTable<object, SnapshotSet> Table = [];
 
     public static PropertySnapshot? Find(object entity, string property) =>
-        Table.TryGetValue(entity, out var properties) && properties.TryGetValue(property, out var snapshot) ? snapshot : null;
+        Table.TryGetValue(entity, out var properties) ? properties.Find(property) : null;
 
-    public static void Record(object entity, string property, PropertySnapshot snapshot)
-    {
-        var properties = Table.GetValue(entity, static _ => new Dictionary<string, PropertySnapshot>(StringComparer.Ordinal));
-        properties[property] = snapshot;
-    }
+    public static void Record(object entity, string property, PropertySnapshot snapshot) => Of(entity).Record(property, snapshot);
 
     public static void MarkMasked(object entity, string property)
     {
-        var properties = Table.GetValue(entity, static _ => new Dictionary<string, PropertySnapshot>(StringComparer.Ordinal));
-        properties[property] = properties.TryGetValue(property, out var existing) ? existing with { Masked = true } : new PropertySnapshot(null, null, null, Masked: true);
+        var properties = Of(entity);
+        properties.Record(property, properties.Find(property) is { } existing ? existing with { Masked = true } : new PropertySnapshot(null, null, null, Masked: true));
+    }
+
+    /// <summary>The snapshots of one instance (created on first use), to record several properties with one table lookup.</summary>
+    public static SnapshotSet Of(object entity) => Table.GetValue(entity, static _ => new SnapshotSet());
+}
+
+/// <summary>
+/// The snapshots of one entity instance by property name: a few entries, so two small arrays searched in order (cheaper
+/// to create and to read than a dictionary, on every materialized row). Not thread-safe, like the entity it belongs to.
+/// </summary>
+internal sealed class SnapshotSet
+{
+    private string[] _names = new string[4];
+    private PropertySnapshot[] _snapshots = new PropertySnapshot[4];
+    private int _count;
+
+    public PropertySnapshot? Find(string property)
+    {
+        var index = IndexOf(property);
+        return index < 0 ? null : _snapshots[index];
+    }
+
+    public void Record(string property, PropertySnapshot snapshot)
+    {
+        var index = IndexOf(property);
+        if (index < 0)
+        {
+            if (_count == _names.Length)
+            {
+                Array.Resize(ref _names, _count * 2);
+                Array.Resize(ref _snapshots, _count * 2);
+            }
+
+            index = _count++;
+            _names[index] = property;
+        }
+
+        _snapshots[index] = snapshot;
+    }
+
+    private int IndexOf(string property)
+    {
+        for (var i = 0; i < _count; i++)
+        {
+            if (string.Equals(_names[i], property, StringComparison.Ordinal))
+            {
+                return i;
+            }
+        }
+
+        return -1;
     }
 }
 

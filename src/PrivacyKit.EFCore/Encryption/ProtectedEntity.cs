@@ -21,19 +21,22 @@ internal sealed class ProtectedEntity
 {
     private static readonly ConcurrentDictionary<IReadOnlyEntityType, ProtectedEntity> Cache = new(ReferenceEqualityComparer.Instance);
 
-    /// <summary>How many encryption contexts one entity type keeps (they are cheap to rebuild; the cache is cleared when full).</summary>
-    private const int MaxCachedContexts = 8192;
+    /// <summary>How many subjects' contexts one entity type keeps (a power of two; they are cheap to rebuild).</summary>
+    private const int ContextSlots = 8192;
 
-    private readonly PrivacyEntityMetadata? _metadata;
-
-    // Building a context encodes and hashes its names: reading many rows of the same subjects reuses them.
-    private readonly ConcurrentDictionary<(string Property, object Subject), EncryptionContext> _contexts = new();
+    // Building a context encodes and hashes its names: reading many rows of the same subjects reuses them. A slot per
+    // subject hash holds the contexts of every encrypted property (in the order of Properties); a subject whose hash
+    // meets another's replaces it. Lock-free and bounded, and a miss costs one array write: when more subjects pass
+    // than there are slots, rebuilding is all that is left to pay.
+    // Allocated on first use: only entity types with encrypted properties of a data subject need it.
+    private ContextSlot?[]? _contexts;
+    private EncryptionContext[]? _entityContexts;
 
     private ProtectedEntity(IReadOnlyEntityType entityType)
     {
         EntityType = entityType;
-        _metadata = PrivacyEntityMetadata.For(entityType);
-        Name = _metadata?.Name ?? entityType.ClrType.Name;
+        var metadata = PrivacyEntityMetadata.For(entityType);
+        Name = metadata?.Name ?? entityType.ClrType.Name;
 
         var owner = entityType;
         while (owner.FindOwnership() is { } ownership)
@@ -42,7 +45,7 @@ internal sealed class ProtectedEntity
         }
 
         ResourceType = owner.ClrType;
-        if (_metadata?.SubjectIdProperty is { } own)
+        if (metadata?.SubjectIdProperty is { } own)
         {
             SubjectProperty = own;
             SubjectDisplayName = own;
@@ -63,8 +66,10 @@ internal sealed class ProtectedEntity
             }
         }
 
+        SubjectMetadata = SubjectProperty is null ? null : entityType.FindProperty(SubjectProperty);
+
         // Shared-type entity types (an owned type used by several navigations) have no contract metadata: read the attributes.
-        var classified = _metadata?.Properties ?? ReadClassified(entityType.ClrType);
+        var classified = metadata?.Properties ?? ReadClassified(entityType.ClrType);
         Properties = [.. entityType.GetProperties()
             .Where(p => p.FindAnnotation(PrivacyKitAnnotationNames.CiphertextFor)?.Value is string)
             .Select(p => CreateProperty(entityType, p, classified))];
@@ -86,6 +91,9 @@ internal sealed class ProtectedEntity
     /// <summary>The EF property holding the data-subject id (the CLR subject id, or the ownership key of an owned type), or <see langword="null"/>.</summary>
     public string? SubjectProperty { get; }
 
+    /// <summary>The EF property named by <see cref="SubjectProperty"/>, when the entity type maps it.</summary>
+    public IReadOnlyProperty? SubjectMetadata { get; }
+
     /// <summary>Whether the subject id comes from the owner.</summary>
     public bool IsOwnerSubject { get; }
 
@@ -102,9 +110,12 @@ internal sealed class ProtectedEntity
     /// <summary>The runtime plan of an entity type (cached).</summary>
     public static ProtectedEntity For(IReadOnlyEntityType entityType) => Cache.GetOrAdd(entityType, static t => new ProtectedEntity(t));
 
-    /// <summary>The encryption context of a property of a row (see <see cref="PrivacyEntityMetadata.ContextFor"/>).</summary>
+    /// <summary>
+    /// The encryption contexts of every encrypted property of a row, in the order of <see cref="Properties"/> (one
+    /// lookup per row; see <see cref="PrivacyEntityMetadata.ContextFor"/>). The array is shared: callers must not change it.
+    /// </summary>
     /// <exception cref="FieldEncryptionException">The subject id is missing.</exception>
-    public EncryptionContext ContextFor(string property, object? subjectId)
+    public EncryptionContext[] ContextsFor(object? subjectId)
     {
         if (OwnerSubjectError is not null)
         {
@@ -113,7 +124,7 @@ internal sealed class ProtectedEntity
 
         if (SubjectProperty is null)
         {
-            return EncryptionContext.ForEntity(Name, property);
+            return _entityContexts ??= [.. Properties.Select(p => EncryptionContext.ForEntity(Name, p.Name))];
         }
 
         if (subjectId is null)
@@ -121,21 +132,23 @@ internal sealed class ProtectedEntity
             throw Error.SubjectIdMissing(Name, SubjectDisplayName!);
         }
 
-        if (_contexts.TryGetValue((property, subjectId), out var cached))
+        var slots = Volatile.Read(ref _contexts) ?? Interlocked.CompareExchange(ref _contexts, new ContextSlot?[ContextSlots], null) ?? _contexts;
+        var slot = subjectId.GetHashCode() & (ContextSlots - 1);
+        if (Volatile.Read(ref slots[slot]) is { } cached && cached.Subject.Equals(subjectId))
         {
-            return cached;
+            return cached.Contexts;
         }
 
-        var context = _metadata is not null && !IsOwnerSubject
-            ? _metadata.ContextFor(property, subjectId)
-            : EncryptionContext.ForSubject(Name, property, PrivacyEntityMetadata.FormatSubjectId(subjectId));
-        if (_contexts.Count >= MaxCachedContexts)
+        // The same contexts as PrivacyEntityMetadata.ContextFor, with the subject's scope built once for the row.
+        var scope = EncryptionScope.ForSubject(PrivacyEntityMetadata.FormatSubjectId(subjectId));
+        var contexts = new EncryptionContext[Properties.Count];
+        for (var i = 0; i < contexts.Length; i++)
         {
-            _contexts.Clear();
+            contexts[i] = new EncryptionContext(Name, Properties[i].Name, scope);
         }
 
-        _contexts[(property, subjectId)] = context;
-        return context;
+        Volatile.Write(ref slots[slot], new ContextSlot(subjectId, contexts));
+        return contexts;
     }
 
     /// <summary>Throws when the subject id is generated by the database and not known yet.</summary>
@@ -172,4 +185,6 @@ internal sealed class ProtectedEntity
             Classification = classified.FirstOrDefault(p => p.Name == name)?.Field.Classification ?? DataClassification.Unknown,
         };
     }
+
+    private sealed record ContextSlot(object Subject, EncryptionContext[] Contexts);
 }
