@@ -110,6 +110,22 @@ internal sealed class ProtectedEntity
     /// <summary>The runtime plan of an entity type (cached).</summary>
     public static ProtectedEntity For(IReadOnlyEntityType entityType) => Cache.GetOrAdd(entityType, static t => new ProtectedEntity(t));
 
+    /// <summary>The encryption context of one encrypted property of a row (what the jobs need; saves and loads use <see cref="ContextsFor"/>).</summary>
+    /// <exception cref="FieldEncryptionException">The subject id is missing.</exception>
+    /// <exception cref="ArgumentException"><paramref name="property"/> is not an encrypted property of this entity.</exception>
+    public EncryptionContext ContextFor(string property, object? subjectId)
+    {
+        for (var i = 0; i < Properties.Count; i++)
+        {
+            if (string.Equals(Properties[i].Name, property, StringComparison.Ordinal))
+            {
+                return ContextsFor(subjectId)[i];
+            }
+        }
+
+        throw new ArgumentException($"'{property}' is not an encrypted property of entity '{Name}'.", nameof(property));
+    }
+
     /// <summary>
     /// The encryption contexts of every encrypted property of a row, in the order of <see cref="Properties"/> (one
     /// lookup per row; see <see cref="PrivacyEntityMetadata.ContextFor"/>). The array is shared: callers must not change it.

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using PrivacyKit.Classification;
 using PrivacyKit.EFCore.DataMap;
@@ -50,7 +51,7 @@ public sealed class EntityFrameworkDataMapContributorTests
     /// <summary>A model with a schema and column names that differ from the property names.</summary>
     private sealed class RenamedContext : DbContext
     {
-        protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder) => optionsBuilder.UseSqlite("Data Source=:memory:");
+        protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder) => optionsBuilder.UseSqlite("Data Source=:memory:").ConfigureWarnings(w => w.Ignore(CoreEventId.ManyServiceProvidersCreatedWarning));
 
         protected override void OnModelCreating(ModelBuilder modelBuilder) => modelBuilder.Entity<Customer>(e =>
         {

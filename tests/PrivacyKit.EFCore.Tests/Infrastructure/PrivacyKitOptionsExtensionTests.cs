@@ -17,7 +17,7 @@ public sealed class PrivacyKitOptionsExtensionTests
     public void UsePrivacyKit_ApplicationWithoutAddPrivacyKit_ThrowsSayingWhatToCall()
     {
         using var services = new ServiceCollection().AddLogging().BuildServiceProvider();
-        var options = new DbContextOptionsBuilder<CrmContext>().UseSqlite("Data Source=:memory:").UsePrivacyKit(services).Options;
+        var options = new DbContextOptionsBuilder<CrmContext>().UseSqlite("Data Source=:memory:").ConfigureWarnings(w => w.Ignore(CoreEventId.ManyServiceProvidersCreatedWarning)).UsePrivacyKit(services).Options;
 
         var e = Assert.Throws<PrivacyKitException>(() =>
         {

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using PrivacyKit.Classification;
 using PrivacyKit.EFCore.Jobs;
@@ -13,7 +14,7 @@ public sealed class EncryptedTableTests
     [Fact]
     public void From_RetrofittedModel_FindsTheCiphertextColumnsKeyAndSubject()
     {
-        using var context = new CrmJobContext(new DbContextOptionsBuilder<CrmJobContext>().UseSqlite("Data Source=:memory:").Options);
+        using var context = new CrmJobContext(new DbContextOptionsBuilder<CrmJobContext>().UseSqlite("Data Source=:memory:").ConfigureWarnings(w => w.Ignore(CoreEventId.ManyServiceProvidersCreatedWarning)).Options);
 
         var tables = EncryptedTable.From(context, []);
 

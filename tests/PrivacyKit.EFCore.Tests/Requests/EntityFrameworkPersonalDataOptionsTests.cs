@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using PrivacyKit.EFCore.Requests;
@@ -32,7 +33,7 @@ public sealed class EntityFrameworkPersonalDataOptionsTests
     public void AddEntityFrameworkPersonalData_CalledTwice_OneSourceWithBothConfigurations()
     {
         var services = new ServiceCollection().AddLogging();
-        services.AddDbContext<CrmContext>(o => o.UseSqlite("Data Source=:memory:"));
+        services.AddDbContext<CrmContext>(o => o.UseSqlite("Data Source=:memory:").ConfigureWarnings(w => w.Ignore(CoreEventId.ManyServiceProvidersCreatedWarning)));
         services.AddPrivacyKit()
             .AddEntityFrameworkPersonalData<CrmContext>(o => o.Erase("Note", ErasureStrategy.Anonymise))
             .AddEntityFrameworkPersonalData<CrmContext>(o => o.Recipients.Add("auditor"));
@@ -61,7 +62,7 @@ public sealed class EntityFrameworkPersonalDataOptionsTests
     private static ServiceProvider Services(Action<EntityFrameworkPersonalDataOptions> configure)
     {
         var services = new ServiceCollection().AddLogging();
-        services.AddDbContext<CrmContext>(o => o.UseSqlite("Data Source=:memory:"));
+        services.AddDbContext<CrmContext>(o => o.UseSqlite("Data Source=:memory:").ConfigureWarnings(w => w.Ignore(CoreEventId.ManyServiceProvidersCreatedWarning)));
         services.AddPrivacyKit().AddEntityFrameworkPersonalData<CrmContext>(configure);
         return services.BuildServiceProvider();
     }

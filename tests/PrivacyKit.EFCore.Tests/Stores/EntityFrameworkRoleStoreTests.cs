@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using PrivacyKit.Access;
@@ -204,10 +205,10 @@ public sealed class EntityFrameworkRoleStoreTests
     public async Task AddEntityFrameworkStores_ReplacesTheInMemoryRoleStoreWithTheTables()
     {
         var services = new ServiceCollection();
-        services.AddDbContext<StoreTestContext>(o => o.UseSqlite("Data Source=:memory:"));
+        services.AddDbContext<StoreTestContext>(o => o.UseSqlite("Data Source=:memory:").ConfigureWarnings(w => w.Ignore(CoreEventId.ManyServiceProvidersCreatedWarning)));
         services.AddPrivacyKit().AddEntityFrameworkStores<StoreTestContext>().AddEntityFrameworkStores<StoreTestContext>();
         await using var provider = services.BuildServiceProvider();
-        using var context = new StoreTestContext(new DbContextOptionsBuilder<StoreTestContext>().UseSqlite("Data Source=:memory:").Options);
+        using var context = new StoreTestContext(new DbContextOptionsBuilder<StoreTestContext>().UseSqlite("Data Source=:memory:").ConfigureWarnings(w => w.Ignore(CoreEventId.ManyServiceProvidersCreatedWarning)).Options);
 
         Assert.IsType<EntityFrameworkRoleStore<StoreTestContext>>(provider.GetRequiredService<IRoleStore>());
         Assert.Single(services, d => d.ServiceType == typeof(IRoleStore));

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using PrivacyKit.Consent;
 using PrivacyKit.EFCore.Stores;
@@ -15,7 +16,7 @@ public sealed class EntityFrameworkStoreRegistrationTests
     public async Task AddEntityFrameworkStores_AfterTheDefaults_ReplacesEveryStore()
     {
         var services = new ServiceCollection();
-        services.AddDbContext<StoreTestContext>(o => o.UseSqlite("Data Source=:memory:"));
+        services.AddDbContext<StoreTestContext>(o => o.UseSqlite("Data Source=:memory:").ConfigureWarnings(w => w.Ignore(CoreEventId.ManyServiceProvidersCreatedWarning)));
         services.AddPrivacyKit().AddInMemoryDataKeyStore().AddEntityFrameworkStores<StoreTestContext>().AddEntityFrameworkStores<StoreTestContext>();
         await using var provider = services.BuildServiceProvider();
 
@@ -30,7 +31,7 @@ public sealed class EntityFrameworkStoreRegistrationTests
     [Fact]
     public void AddPrivacyKitStores_WithoutSchema_PrefixesTheTables()
     {
-        using var context = new StoreTestContext(new DbContextOptionsBuilder<StoreTestContext>().UseSqlite("Data Source=:memory:").Options);
+        using var context = new StoreTestContext(new DbContextOptionsBuilder<StoreTestContext>().UseSqlite("Data Source=:memory:").ConfigureWarnings(w => w.Ignore(CoreEventId.ManyServiceProvidersCreatedWarning)).Options);
 
         Assert.Equal("privacykit_data_keys", context.Model.FindEntityType(typeof(DataKeyRow))!.GetTableName());
         Assert.Null(context.Model.FindEntityType(typeof(DataKeyRow))!.GetSchema());

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Npgsql;
 using PrivacyKit.EFCore.Tests.TestSupport;
 
@@ -14,5 +15,6 @@ internal static class PooledConnections
     public static DbContextOptionsBuilder Configure(TestDatabase database, DbContextOptionsBuilder options) =>
         database.Provider == DatabaseProvider.Postgres
             ? options.UseNpgsql(new NpgsqlConnectionStringBuilder(database.ConnectionString) { Pooling = true }.ConnectionString)
+                .ConfigureWarnings(w => w.Ignore(CoreEventId.ManyServiceProvidersCreatedWarning))
             : database.Configure(options);
 }
