@@ -49,9 +49,10 @@ internal sealed class PrivacyKitOptionsExtension : IDbContextOptionsExtension
 
         // Decrypting, masking and read auditing hook into materialization through the entity's instantiation binding,
         // which keeps EF Core's fast shaper. Chosen when the provider is built, when every extension has added its
-        // services: with an application materialization interceptor, EF notifies bindings before the properties are
-        // set, so PrivacyKit then uses a materialization interceptor too.
-        services.AddSingleton<ISingletonInterceptor>(_ => HasMaterializationInterceptor(services)
+        // services: with another materialization interceptor, EF notifies bindings before the properties are set, and
+        // another binding interceptor (lazy-loading proxies, say) may replace PrivacyKit's binding; PrivacyKit then
+        // uses a materialization interceptor too.
+        services.AddSingleton<ISingletonInterceptor>(_ => HasOtherMaterializationHook(services)
             ? FallbackMaterializationInterceptor.Instance
             : MaterializingBindingInterceptor.Instance);
 
@@ -60,10 +61,10 @@ internal sealed class PrivacyKitOptionsExtension : IDbContextOptionsExtension
         services.Replace(ServiceDescriptor.Singleton<IModelCacheKeyFactory, PrivacyKitModelCacheKeyFactory>());
     }
 
-    private static bool HasMaterializationInterceptor(IServiceCollection services) =>
+    private static bool HasOtherMaterializationHook(IServiceCollection services) =>
         services.Any(d => d.ServiceType == typeof(ISingletonInterceptor)
-            && (d.ImplementationInstance is IMaterializationInterceptor
-                || (d.ImplementationType is { } type && typeof(IMaterializationInterceptor).IsAssignableFrom(type))));
+            && (d.ImplementationInstance?.GetType() ?? d.ImplementationType) is { } type
+            && (typeof(IMaterializationInterceptor).IsAssignableFrom(type) || typeof(IInstantiationBindingInterceptor).IsAssignableFrom(type)));
 
     public void Validate(IDbContextOptions options)
     {

@@ -69,6 +69,23 @@ public sealed class MaterializationHookTests
     }
 
     [Fact]
+    public async Task Load_WithApplicationBindingInterceptor_FallsBackToAMaterializationInterceptorAndDecrypts()
+    {
+        await using var host = await CreateHostAsync(nameof(DatabaseProvider.Sqlite));
+        var ann = await host.SeedAsync();
+        var binding = new ReplacingBindingInterceptor();
+
+        await using var context = host.CreateContext(Configure, o => o.AddInterceptors(binding));
+        var interceptors = context.GetService<IEnumerable<ISingletonInterceptor>>().ToList();
+        Assert.Contains(FallbackMaterializationInterceptor.Instance, interceptors);
+        Assert.DoesNotContain(MaterializingBindingInterceptor.Instance, interceptors);
+
+        var loaded = await context.Customers.AsNoTracking().SingleAsync();
+        Assert.Equal((ann.Email, ann.Phone, ann.Address!.Street), (loaded.Email, loaded.Phone, loaded.Address!.Street));
+        Assert.True(binding.Modified > 0);
+    }
+
+    [Fact]
     public async Task ModifyBinding_TypeWithoutPersonalData_KeepsEfBindingAndWrapsPersonalTypesOnce()
     {
         await using var host = await AuditTestHost.CreateAsync(nameof(DatabaseProvider.Sqlite), withStore: false);
@@ -91,6 +108,20 @@ public sealed class MaterializationHookTests
     private static void Configure(PrivacyKitDbContextOptionsBuilder o) => o.EnforceFieldAccess<Customer>("customers:read");
 
     private static Task<EfTestHost> CreateHostAsync(string provider) => FieldMaskingTests.CreateHostAsync(provider);
+
+    /// <summary>Replaces every binding by EF's plain constructor binding, as lazy-loading proxies replace it by theirs.</summary>
+    private sealed class ReplacingBindingInterceptor : IInstantiationBindingInterceptor
+    {
+        private int _modified;
+
+        public int Modified => Volatile.Read(ref _modified);
+
+        public InstantiationBinding ModifyBinding(InstantiationBindingInterceptionData interceptionData, InstantiationBinding binding)
+        {
+            Interlocked.Increment(ref _modified);
+            return interceptionData.TypeBase.ConstructorBinding ?? binding;
+        }
+    }
 
     private sealed class CountingInterceptor : IMaterializationInterceptor
     {
