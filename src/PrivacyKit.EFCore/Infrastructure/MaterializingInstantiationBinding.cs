@@ -16,14 +16,14 @@ internal sealed class MaterializingInstantiationBinding : InstantiationBinding
 
     private readonly InstantiationBinding _inner;
     private readonly IEntityType _entityType;
-    private readonly IReadOnlyProperty?[] _stored;
+    private readonly IProperty?[] _stored;
 
     public MaterializingInstantiationBinding(InstantiationBinding inner, IEntityType entityType)
         : base(inner.ParameterBindings)
     {
         _inner = inner;
         _entityType = entityType;
-        _stored = EntityMaterialization.StoredProperties(entityType);
+        _stored = [.. EntityMaterialization.StoredProperties(entityType).Select(p => p is null ? null : entityType.FindProperty(p.Name))];
     }
 
     public override Type RuntimeType => _inner.RuntimeType;
@@ -42,7 +42,7 @@ internal sealed class MaterializingInstantiationBinding : InstantiationBinding
         bindingInfo.ServiceInstances.Add(row);
         var values = _stored.Select(p => p is null
             ? (Expression)Expression.Constant(null, typeof(object))
-            : Expression.Convert(new PropertyParameterBinding((IProperty)p).BindToParameter(bindingInfo), typeof(object)));
+            : Expression.Convert(new PropertyParameterBinding(p).BindToParameter(bindingInfo), typeof(object)));
         return Expression.Block(
             Expression.Assign(row, Expression.New(RowConstructor, Expression.Constant(_entityType, typeof(IReadOnlyEntityType)), Expression.NewArrayInit(typeof(object), values))),
             construct);
