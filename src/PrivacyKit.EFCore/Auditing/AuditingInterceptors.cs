@@ -11,6 +11,5 @@ internal static class AuditingInterceptors
         ArgumentNullException.ThrowIfNull(services);
         yield return ActivatorUtilities.CreateInstance<ChangeAuditInterceptor>(services);
         yield return ActivatorUtilities.CreateInstance<ReadAuditInterceptor>(services);
-        yield return ReadAuditMaterializationInterceptor.Instance;
     }
 }

@@ -14,7 +14,7 @@ namespace PrivacyKit.EFCore.Auditing;
 /// Records reads of personal data: every materialised entity whose type has audited fields is noted under its data
 /// subject, and when the query's data reader closes, one <see cref="AuditEventKind.PersonalDataRead"/> event per
 /// subject goes to the audit trail with the ambient actor and purpose (guaranteed delivery when sensitive fields
-/// were read). Materialisations reach it through the process-wide <see cref="ReadAuditMaterializationInterceptor"/>.
+/// were read). Materialisations reach it through <see cref="Infrastructure.EntityMaterialization"/>.
 /// Thread-safe: state is per context.
 /// </summary>
 internal sealed class ReadAuditInterceptor(IAuditTrail trail, IOptions<EntityFrameworkAuditOptions> options, ILogger<ReadAuditInterceptor> logger)

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Logging;
 using PrivacyKit.Audit;
 using PrivacyKit.Context;
 using PrivacyKit.EFCore.Auditing;
+using PrivacyKit.EFCore.Infrastructure;
 using PrivacyKit.EFCore.Stores.Audit;
 using PrivacyKit.EFCore.Tests.TestSupport;
 
@@ -46,7 +47,8 @@ internal sealed class AuditTestHost : IAsyncDisposable
 
         services.AddScoped(sp => CreateContext());
         Services = services.BuildServiceProvider();
-        _interceptors = [.. AuditingInterceptors.Create(Services)];
+        // Without UsePrivacyKit: its options extension is what hooks materialisation, so add that hook here.
+        _interceptors = [.. AuditingInterceptors.Create(Services), MaterializingBindingInterceptor.Instance];
     }
 
     public TestDatabase Database { get; }

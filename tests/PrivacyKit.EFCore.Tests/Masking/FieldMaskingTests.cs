@@ -99,7 +99,8 @@ public sealed class FieldMaskingTests
     private static IDisposable Push(EfTestHost host) =>
         host.Services.GetRequiredService<IPrivacyContextAccessor>().Push(new PrivacyContext(new PrivacyActor("agent-1", ["support"])));
 
-    private static Task<EfTestHost> CreateHostAsync(string provider) =>
+    /// <summary>An application whose "support" role sees identifiers, masked contact data and no financial or location data.</summary>
+    internal static Task<EfTestHost> CreateHostAsync(string provider) =>
         EfTestHost.CreateAsync(provider, b => b.AddAccessControl(o =>
         {
             o.TrustClaimedRoles = true;
