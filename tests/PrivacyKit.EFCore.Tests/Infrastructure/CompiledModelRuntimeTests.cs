@@ -1,10 +1,15 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.Extensions.DependencyInjection;
+using PrivacyKit.Audit;
 using PrivacyKit.EFCore.BlindIndexes;
 using PrivacyKit.EFCore.Metadata;
 using PrivacyKit.EFCore.Query;
 using PrivacyKit.EFCore.Tests.Encryption;
+using PrivacyKit.EFCore.Tests.TestSupport;
 using PrivacyKit.Encryption;
+using PrivacyKit.Keys;
 
 namespace PrivacyKit.EFCore.Tests.Infrastructure;
 
@@ -67,5 +72,69 @@ public sealed class CompiledModelRuntimeTests
             Assert.Contains(nameof(BlindIndexQueryableExtensions.WhereEquals), e.Message, StringComparison.Ordinal);
             Assert.DoesNotContain("canary", e.Message, StringComparison.OrdinalIgnoreCase);
         }
+    }
+
+    [Fact]
+    public async Task UseModel_CompiledModelWithPrivacyKitStores_KeepsDataKeysAndAuditInTheDatabase()
+    {
+        IModel compiled;
+        await using (var design = await EfTestHost.CreateAsync("Sqlite"))
+        await using (var context = design.CreateContext(o => new CompiledStoresContext(o)))
+        {
+            compiled = CompiledModelCompiler.CompileAndLoad(CompiledModelCompiler.Generate(context), typeof(CompiledStoresContext));
+        }
+
+        await using var database = await ProviderData.CreateAsync("Sqlite");
+        using var kek = new InMemoryKeyEncryptionKey();
+        var customer = EfTestHost.NewCustomer();
+        await using (var app = StoresApp(database, kek, compiled))
+        {
+            await using (var scope = app.CreateAsyncScope())
+            {
+                var db = scope.ServiceProvider.GetRequiredService<CompiledStoresContext>();
+                await db.Database.EnsureCreatedAsync();
+                Assert.Same(compiled, db.Model);
+                db.Customers.Add(customer);
+                await db.SaveChangesAsync();
+            }
+
+            await app.GetRequiredService<IAuditTrail>().RecordAsync(new AuditEvent { Kind = AuditEventKind.KeyOperation, Action = "key.rotate" });
+            await app.GetRequiredService<IAuditPipeline>().FlushAsync();
+        }
+
+        await using var connection = await database.OpenRawConnectionAsync();
+        Assert.NotEmpty(await RawTables.ReadAsync(connection, "SELECT KeyId FROM privacykit_data_keys"));
+        var email = Assert.Single(await RawTables.ReadAsync(connection, "SELECT Email FROM Customers"));
+        Assert.StartsWith(FieldCiphertext.TextPrefix, email, StringComparison.Ordinal);
+
+        // A second application instance on the same database: no key in memory, so the data key is read from the table.
+        await using var second = StoresApp(database, kek, compiled);
+        await using var readScope = second.CreateAsyncScope();
+        var loaded = await readScope.ServiceProvider.GetRequiredService<CompiledStoresContext>().Customers.AsNoTracking().SingleAsync();
+        Assert.Equal(customer.Email, loaded.Email);
+        Assert.Equal("1 Canary Wharf", loaded.Address!.Street);
+        var reader = second.GetRequiredService<IAuditReader>();
+        var records = new List<AuditRecord>();
+        await foreach (var record in reader.QueryAsync(new AuditQuery { InstanceId = "compiled-model" }))
+        {
+            records.Add(record);
+        }
+
+        Assert.Contains(records, r => r.Event.Action == "key.rotate");
+        var verification = await second.GetRequiredService<AuditChainVerifier>().VerifyAsync(reader);
+        Assert.True(verification.IsValid, string.Join("; ", verification.Issues.Select(i => i.Message)));
+    }
+
+    private static ServiceProvider StoresApp(TestDatabase database, InMemoryKeyEncryptionKey kek, IModel compiled)
+    {
+        var services = new ServiceCollection().AddLogging();
+        services.AddPrivacyKit(o => o.InstanceId = "compiled-model")
+            .AddKeyEncryptionKey(kek)
+            .AddEntityFrameworkStores<CompiledStoresContext>();
+        services.AddDbContext<CompiledStoresContext>((sp, o) => database.Configure(o)
+            .UseModel(compiled)
+            .UsePrivacyKit(sp)
+            .ConfigureWarnings(w => w.Ignore(CoreEventId.ManyServiceProvidersCreatedWarning)));
+        return services.BuildServiceProvider();
     }
 }
