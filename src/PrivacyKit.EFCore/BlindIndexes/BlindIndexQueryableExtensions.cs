@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using PrivacyKit.EFCore.Encryption;
 using PrivacyKit.EFCore.Infrastructure;
+using PrivacyKit.EFCore.Internal;
 
 namespace PrivacyKit.EFCore.BlindIndexes;
 

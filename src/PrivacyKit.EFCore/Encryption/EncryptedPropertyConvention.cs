@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Microsoft.EntityFrameworkCore.Metadata.Conventions;
 using PrivacyKit.Classification;
 using PrivacyKit.EFCore.Infrastructure;
+using PrivacyKit.EFCore.Internal;
 using PrivacyKit.EFCore.Metadata;
 using PrivacyKit.Encryption;
 

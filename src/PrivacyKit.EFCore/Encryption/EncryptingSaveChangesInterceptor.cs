@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Logging;
 using PrivacyKit.EFCore.Infrastructure;
+using PrivacyKit.EFCore.Internal;
 using PrivacyKit.EFCore.Metadata;
 using PrivacyKit.Encryption;
 

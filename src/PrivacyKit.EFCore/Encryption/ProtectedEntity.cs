@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.Extensions.Compliance.Classification;
 using PrivacyKit.Classification;
 using PrivacyKit.EFCore.Infrastructure;
+using PrivacyKit.EFCore.Internal;
 using PrivacyKit.EFCore.Masking;
 using PrivacyKit.EFCore.Metadata;
 using PrivacyKit.Encryption;

@@ -8,6 +8,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using PrivacyKit.BlindIndexes;
 using PrivacyKit.EFCore.BlindIndexes;
 using PrivacyKit.EFCore.Encryption;
+using PrivacyKit.EFCore.Internal;
 using PrivacyKit.EFCore.Query;
 using PrivacyKit.Encryption;
 

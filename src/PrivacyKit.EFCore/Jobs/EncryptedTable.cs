@@ -6,7 +6,7 @@ using PrivacyKit.BlindIndexes;
 using PrivacyKit.EFCore.Encryption;
 using PrivacyKit.EFCore.Infrastructure;
 using PrivacyKit.EFCore.Metadata;
-using Error = PrivacyKit.EFCore.Internal.Error;
+using PrivacyKit.EFCore.Internal;
 
 namespace PrivacyKit.EFCore.Jobs;
 
@@ -139,7 +139,7 @@ internal sealed record BlindIndexColumn(string Column, string KeyName, IBlindInd
     public static BlindIndexColumn Create(ProtectedEntity plan, ProtectedProperty property, string column, PrivacyKitSettings settings) => new(
         column,
         property.BlindIndexKey ?? $"{plan.Name}.{property.Name}",
-        settings.FindNormalizer(property.BlindIndexNormaliser) ?? throw Infrastructure.Error.UnknownNormaliser(plan.Name, property.Name, property.BlindIndexNormaliser!),
+        settings.FindNormalizer(property.BlindIndexNormaliser) ?? throw Error.UnknownNormaliser(plan.Name, property.Name, property.BlindIndexNormaliser!),
         property.BlindIndex!.ClrType == typeof(byte[]));
 
     /// <summary>The index of a plaintext value, as the save interceptor writes it.</summary>

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using PrivacyKit.EFCore.Encryption;
 using PrivacyKit.EFCore.Infrastructure;
+using PrivacyKit.EFCore.Internal;
 using PrivacyKit.EFCore.Metadata;
 
 namespace PrivacyKit.EFCore.Query;

@@ -9,7 +9,7 @@ using PrivacyKit.Encryption;
 using PrivacyKit.Keys;
 using PrivacyKit.Requests;
 using PrivacyKit.Retention;
-using Error = PrivacyKit.EFCore.Internal.Error;
+using PrivacyKit.EFCore.Internal;
 
 namespace PrivacyKit.EFCore.Requests;
 

@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata;
 using PrivacyKit.EFCore.Metadata;
 using PrivacyKit.Requests;
-using Error = PrivacyKit.EFCore.Internal.Error;
+using PrivacyKit.EFCore.Internal;
 
 namespace PrivacyKit.EFCore.Requests;
 

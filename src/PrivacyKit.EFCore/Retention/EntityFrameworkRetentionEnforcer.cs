@@ -11,7 +11,7 @@ using PrivacyKit.EFCore.Requests;
 using PrivacyKit.Encryption;
 using PrivacyKit.Keys;
 using PrivacyKit.Retention;
-using Error = PrivacyKit.EFCore.Internal.Error;
+using PrivacyKit.EFCore.Internal;
 
 namespace PrivacyKit.EFCore.Retention;
 

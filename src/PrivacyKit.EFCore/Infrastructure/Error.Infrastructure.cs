@@ -1,8 +1,9 @@
 using PrivacyKit.EFCore.Encryption;
+using PrivacyKit.EFCore.Infrastructure;
 using PrivacyKit.EFCore.Query;
 using PrivacyKit.Encryption;
 
-namespace PrivacyKit.EFCore.Infrastructure;
+namespace PrivacyKit.EFCore.Internal;
 
 /// <summary>The exceptions of PrivacyKit.EFCore, in one place so messages stay consistent. Never a personal value in a message.</summary>
 internal static partial class Error
