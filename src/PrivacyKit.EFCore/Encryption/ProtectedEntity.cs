@@ -129,7 +129,8 @@ internal sealed class ProtectedEntity
 
     /// <summary>
     /// The encryption contexts of every encrypted property of a row, in the order of <see cref="Properties"/> (one
-    /// lookup per row; see <see cref="PrivacyEntityMetadata.ContextFor"/>). The array is shared: callers must not change it.
+    /// lookup per row). Every part of PrivacyKit.EFCore that encrypts or decrypts a column gets its context here, so
+    /// jobs and interceptors agree. The array is shared: callers must not change it.
     /// </summary>
     /// <exception cref="FieldEncryptionException">The subject id is missing.</exception>
     public EncryptionContext[] ContextsFor(object? subjectId)
@@ -156,7 +157,7 @@ internal sealed class ProtectedEntity
             return cached.Contexts;
         }
 
-        // The same contexts as PrivacyEntityMetadata.ContextFor, with the subject's scope built once for the row.
+        // Bound to the entity's stable name, the property and the subject's scope (built once for the row).
         var scope = EncryptionScope.ForSubject(PrivacyEntityMetadata.FormatSubjectId(subjectId));
         var contexts = new EncryptionContext[Properties.Count];
         for (var i = 0; i < contexts.Length; i++)

@@ -3,7 +3,6 @@ using System.Globalization;
 using System.Reflection;
 using Microsoft.EntityFrameworkCore.Metadata;
 using PrivacyKit.Classification;
-using PrivacyKit.Encryption;
 
 namespace PrivacyKit.EFCore.Metadata;
 
@@ -55,17 +54,6 @@ internal sealed class PrivacyEntityMetadata
     /// <summary>Finds the metadata of a classified property by CLR name, or <see langword="null"/>.</summary>
     public PrivacyPropertyMetadata? Find(string propertyName) =>
         Properties.FirstOrDefault(p => string.Equals(p.Name, propertyName, StringComparison.Ordinal));
-
-    /// <summary>
-    /// The encryption context of one property of one row: bound to this entity's stable name, the CLR property name
-    /// and the row's data subject (per-subject data key), or to the entity alone when the type has no subject id.
-    /// Every part of PrivacyKit.EFCore that encrypts or decrypts a column uses this, so jobs and interceptors agree.
-    /// </summary>
-    public EncryptionContext ContextFor(string propertyName, object? subjectId) =>
-        SubjectIdProperty is null
-            ? EncryptionContext.ForEntity(Name, propertyName)
-            : EncryptionContext.ForSubject(Name, propertyName, FormatSubjectId(subjectId ?? throw new InvalidOperationException(
-                $"Entity '{Name}' has no value in its data-subject id property '{SubjectIdProperty}': set it before saving encrypted properties.")));
 
     /// <summary>Reads the data-subject id of an entity instance (through the CLR property), or <see langword="null"/>.</summary>
     public object? GetSubjectId(object entity)
