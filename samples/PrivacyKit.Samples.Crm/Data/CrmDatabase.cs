@@ -48,9 +48,5 @@ public static class CrmDatabase
                 new RoleGrantRequest { ActorId = user.Id, Role = user.Role, GrantedBy = user.Role == CrmRoles.Admin ? "installation" : "u-adam" },
                 cancellationToken);
         }
-
-        await roles.GrantAsync(
-            new RoleGrantRequest { ActorId = RequestExecutionContext.ActorId, Role = RequestExecutionContext.Role, GrantedBy = "installation" },
-            cancellationToken);
     }
 }

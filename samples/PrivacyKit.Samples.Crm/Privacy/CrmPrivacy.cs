@@ -49,7 +49,7 @@ public static class CrmPrivacy
                 o.SourceName = "crm";
                 o.Erase(nameof(Customer), ErasureStrategy.ShredKey);   // the row stays, emptied; the customer's data key is shredded
             });
-        return RequestExecutionContext.RunEntityFrameworkSourceAsRequestExecutor(builder);
+        return builder;
     }
 
     /// <summary>The sample's appsettings.json, for the commands that run without the web host.</summary>
