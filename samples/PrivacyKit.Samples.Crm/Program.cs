@@ -91,7 +91,6 @@ static async Task<int> ServeAsync(CrmPaths paths, string[] args)
         ?? Environment.GetEnvironmentVariable("ASPNETCORE_ENVIRONMENT") ?? Environment.GetEnvironmentVariable("DOTNET_ENVIRONMENT") ?? "Development";
     await using var app = await CrmWebApp.CreateAsync(paths, args, environment);
     await app.RunAsync();
-    await app.Services.GetRequiredService<PrivacyKit.Audit.IAuditPipeline>().FlushAsync();   // see AuditFlush
     return ExitCodes.Success;
 }
 

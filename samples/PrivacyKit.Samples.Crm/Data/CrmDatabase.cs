@@ -32,8 +32,8 @@ public static class CrmDatabase
         await GrantRolesAsync(services, cancellationToken);
     }
 
-    // Role assignments are kept by PrivacyKit's role store (in memory in this sample): the administrator grants each
-    // employee their role; the first administrator is set up by the installation.
+    // Role assignments are kept by PrivacyKit's role store (in the CRM's database): on a new installation the
+    // administrator grants each employee their role; the first administrator is set up by the installation.
     private static async Task GrantRolesAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
         if ((await services.GetRequiredService<IRoleStore>().GetAllAssignmentsAsync(cancellationToken)).Count > 0)

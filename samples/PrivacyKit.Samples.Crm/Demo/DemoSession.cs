@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Options;
-using PrivacyKit.Access;
 using PrivacyKit.Context;
 using PrivacyKit.Samples.Crm.Data;
 using PrivacyKit.Samples.Crm.Privacy;
@@ -8,8 +7,8 @@ namespace PrivacyKit.Samples.Crm.Demo;
 
 /// <summary>
 /// The running CRM the demo talks to, and what the demo remembers between steps. It can restart the CRM
-/// (as a redeployment would): consent history, subject requests, legal holds, data keys and the audit trail are in
-/// the database; role assignments, which PrivacyKit keeps in memory here, are handed over.
+/// (as a redeployment would): consent history, subject requests, legal holds, role assignments, data keys and the
+/// audit trail are in the database.
 /// </summary>
 public sealed class DemoSession(CrmPaths paths) : IAsyncDisposable
 {
@@ -35,8 +34,7 @@ public sealed class DemoSession(CrmPaths paths) : IAsyncDisposable
         var services = new ServiceCollection();
         if (_services is not null)
         {
-            services.AddSingleton(_services.GetRequiredService<IRoleStore>());
-            await _services.FlushAndDisposeAsync();
+            await _services.DisposeAsync();   // role assignments, consent and audit records stay in the database
         }
 
         services.AddCrm(CrmPrivacy.LoadConfiguration(), Paths, MarketingPolicyVersion);
@@ -62,7 +60,7 @@ public sealed class DemoSession(CrmPaths paths) : IAsyncDisposable
     {
         if (_services is not null)
         {
-            await _services.FlushAndDisposeAsync();
+            await _services.DisposeAsync();
         }
     }
 }

@@ -122,10 +122,10 @@ public static class OperatorCommands
         return id != Guid.Empty && await customers.AnyAsync(c => c.Id == id) ? id.ToString() : null;
     }
 
-    // The CRM as an operator runs it: the database migrated, the roles granted (PrivacyKit's role store is in memory here).
-    private static async Task<AuditFlush.Scope> BuildAsync(CrmPaths paths)
+    // The CRM as an operator runs it: the database migrated, the roles granted on a new installation.
+    private static async Task<ServiceProvider> BuildAsync(CrmPaths paths)
     {
-        var services = new AuditFlush.Scope(new ServiceCollection().AddCrm(CrmPrivacy.LoadConfiguration(), paths).Services.BuildServiceProvider());
+        var services = new ServiceCollection().AddCrm(CrmPrivacy.LoadConfiguration(), paths).Services.BuildServiceProvider();
         await CrmDatabase.PrepareAsync(services);
         return services;
     }
