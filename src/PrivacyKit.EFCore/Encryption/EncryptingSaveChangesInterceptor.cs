@@ -109,9 +109,9 @@ internal sealed class EncryptingSaveChangesInterceptor : ISaveChangesInterceptor
         return work;
     }
 
-    private static bool NeedsEncryption(EntityEntry entry, string property, PropertyEntry stored, PropertySnapshot? snapshot, object? value, string? subject)
+    private static bool NeedsEncryption(EntityEntry entry, string property, PropertyEntry stored, PropertySnapshot? found, object? value, string? subject)
     {
-        if (snapshot is null)
+        if (found is not { } snapshot)
         {
             // Never loaded or saved through PrivacyKit: a new entity, or one attached with Update() (EF marks every
             // mapped CLR property modified, not the shadow ones). An entity attached unchanged, or with only some
