@@ -29,7 +29,7 @@ internal static class DecryptingMaterialization
         {
             var subject = stored[0];
             var subjectText = subject is null ? null : PrivacyEntityMetadata.FormatSubjectId(subject);
-            EncryptionContext[]? contexts = null;
+            string? scope = null;
             SnapshotSet? snapshots = null;
             for (var i = 0; i < plan.Properties.Count; i++)
             {
@@ -42,8 +42,8 @@ internal static class DecryptingMaterialization
                 }
                 else
                 {
-                    contexts ??= plan.ContextsFor(subject);
-                    property.Codec.DecryptInto(runtime.Encryptor, entity, ciphertext, contexts[i], out var erased);
+                    scope ??= plan.ScopeFor(subject);
+                    property.Codec.DecryptInto(runtime.Encryptor, entity, ciphertext, plan.ContextFor(i, scope), out var erased);
                     if (erased)
                     {
                         PrivacyKitEFCoreLog.ErasedValueLoaded(runtime.Logger, plan.Name, property.Name);

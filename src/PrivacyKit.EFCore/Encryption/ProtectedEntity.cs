@@ -22,16 +22,7 @@ internal sealed class ProtectedEntity
 {
     private static readonly ConcurrentDictionary<IReadOnlyEntityType, ProtectedEntity> Cache = new(ReferenceEqualityComparer.Instance);
 
-    /// <summary>How many subjects' contexts one entity type keeps (a power of two; they are cheap to rebuild).</summary>
-    private const int ContextSlots = 8192;
-
-    // Building a context encodes and hashes its names: reading many rows of the same subjects reuses them. A slot per
-    // subject hash holds the contexts of every encrypted property (in the order of Properties); a subject whose hash
-    // meets another's replaces it. Lock-free and bounded, and a miss costs one array write: when more subjects pass
-    // than there are slots, rebuilding is all that is left to pay.
-    // Allocated on first use: only entity types with encrypted properties of a data subject need it.
-    private ContextSlot?[]? _contexts;
-    private EncryptionContext[]? _entityContexts;
+    private string? _entityScope;
 
     private ProtectedEntity(IReadOnlyEntityType entityType)
     {
@@ -111,7 +102,7 @@ internal sealed class ProtectedEntity
     /// <summary>The runtime plan of an entity type (cached).</summary>
     public static ProtectedEntity For(IReadOnlyEntityType entityType) => Cache.GetOrAdd(entityType, static t => new ProtectedEntity(t));
 
-    /// <summary>The encryption context of one encrypted property of a row (what the jobs need; saves and loads use <see cref="ContextsFor"/>).</summary>
+    /// <summary>The encryption context of one encrypted property of a row (what the jobs need; saves use <see cref="ContextsFor"/>, loads <see cref="ContextFor(int, string)"/>).</summary>
     /// <exception cref="FieldEncryptionException">The subject id is missing.</exception>
     /// <exception cref="ArgumentException"><paramref name="property"/> is not an encrypted property of this entity.</exception>
     public EncryptionContext ContextFor(string property, object? subjectId)
@@ -120,7 +111,7 @@ internal sealed class ProtectedEntity
         {
             if (string.Equals(Properties[i].Name, property, StringComparison.Ordinal))
             {
-                return ContextsFor(subjectId)[i];
+                return ContextFor(i, ScopeFor(subjectId));
             }
         }
 
@@ -128,12 +119,26 @@ internal sealed class ProtectedEntity
     }
 
     /// <summary>
-    /// The encryption contexts of every encrypted property of a row, in the order of <see cref="Properties"/> (one
-    /// lookup per row). Every part of PrivacyKit.EFCore that encrypts or decrypts a column gets its context here, so
-    /// jobs and interceptors agree. The array is shared: callers must not change it.
+    /// The encryption contexts of every encrypted property of a row, in the order of <see cref="Properties"/>. Every
+    /// part of PrivacyKit.EFCore that encrypts or decrypts a column gets its contexts here or from <see cref="ScopeFor"/>
+    /// and <see cref="ContextFor(int, string)"/>, so jobs and interceptors agree.
     /// </summary>
     /// <exception cref="FieldEncryptionException">The subject id is missing.</exception>
     public EncryptionContext[] ContextsFor(object? subjectId)
+    {
+        var scope = ScopeFor(subjectId);
+        var contexts = new EncryptionContext[Properties.Count];
+        for (var i = 0; i < contexts.Length; i++)
+        {
+            contexts[i] = ContextFor(i, scope);
+        }
+
+        return contexts;
+    }
+
+    /// <summary>The data-key scope of a row: its subject's, or the entity's when the type has no data subject.</summary>
+    /// <exception cref="FieldEncryptionException">The subject id is missing.</exception>
+    public string ScopeFor(object? subjectId)
     {
         if (OwnerSubjectError is not null)
         {
@@ -142,32 +147,16 @@ internal sealed class ProtectedEntity
 
         if (SubjectProperty is null)
         {
-            return _entityContexts ??= [.. Properties.Select(p => EncryptionContext.ForEntity(Name, p.Name))];
+            return _entityScope ??= EncryptionScope.ForEntity(Name);
         }
 
-        if (subjectId is null)
-        {
-            throw Error.SubjectIdMissing(Name, SubjectDisplayName!);
-        }
-
-        var slots = Volatile.Read(ref _contexts) ?? Interlocked.CompareExchange(ref _contexts, new ContextSlot?[ContextSlots], null) ?? _contexts;
-        var slot = subjectId.GetHashCode() & (ContextSlots - 1);
-        if (Volatile.Read(ref slots[slot]) is { } cached && cached.Subject.Equals(subjectId))
-        {
-            return cached.Contexts;
-        }
-
-        // Bound to the entity's stable name, the property and the subject's scope (built once for the row).
-        var scope = EncryptionScope.ForSubject(PrivacyEntityMetadata.FormatSubjectId(subjectId));
-        var contexts = new EncryptionContext[Properties.Count];
-        for (var i = 0; i < contexts.Length; i++)
-        {
-            contexts[i] = new EncryptionContext(Name, Properties[i].Name, scope);
-        }
-
-        Volatile.Write(ref slots[slot], new ContextSlot(subjectId, contexts));
-        return contexts;
+        return subjectId is null
+            ? throw Error.SubjectIdMissing(Name, SubjectDisplayName!)
+            : EncryptionScope.ForSubject(PrivacyEntityMetadata.FormatSubjectId(subjectId));
     }
+
+    /// <summary>The context of the encrypted property at <paramref name="index"/> of <see cref="Properties"/> in a row of <paramref name="scope"/>: bound to the entity's stable name, the property and the scope.</summary>
+    public EncryptionContext ContextFor(int index, string scope) => new(Name, Properties[index].Name, scope);
 
     /// <summary>Throws when the subject id is generated by the database and not known yet.</summary>
     public void ThrowIfSubjectTemporary(Microsoft.EntityFrameworkCore.ChangeTracking.EntityEntry entry)
@@ -204,5 +193,4 @@ internal sealed class ProtectedEntity
         };
     }
 
-    private sealed record ContextSlot(object Subject, EncryptionContext[] Contexts);
 }

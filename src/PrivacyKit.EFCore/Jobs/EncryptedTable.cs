@@ -30,7 +30,7 @@ internal sealed class EncryptedTable
         Columns = columns;
     }
 
-    /// <summary>The entity's runtime plan: its name and <see cref="ProtectedEntity.ContextFor"/>, the encryption context of the interceptors.</summary>
+    /// <summary>The entity's runtime plan: its name and <see cref="ProtectedEntity.ContextFor(string, object?)"/>, the encryption context of the interceptors.</summary>
     public ProtectedEntity Plan { get; }
 
     public string Name => Plan.Name;

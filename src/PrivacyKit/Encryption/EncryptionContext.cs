@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using PrivacyKit.Internal;
 
@@ -6,14 +7,13 @@ namespace PrivacyKit.Encryption;
 /// <summary>
 /// Where an encrypted value belongs: entity, property, data-key scope and optional tenant. It is bound
 /// into the associated data of the ciphertext, so a value copied into another row or column fails to
-/// decrypt. Create one per (entity, property, scope) and reuse it: the constructor encodes it once.
+/// decrypt. Creating one validates the names and allocates nothing; each encryption or decryption encodes
+/// it into the associated data on the stack.
 /// </summary>
 public readonly struct EncryptionContext : IEquatable<EncryptionContext>
 {
     /// <summary>The largest number of characters of an entity, property, scope or tenant name.</summary>
     internal const int MaxNameLength = 512;
-
-    private readonly byte[]? _encoded;
 
     /// <summary>Initializes a new context.</summary>
     /// <param name="entity">The entity (type or table) name, e.g. <c>Customer</c>.</param>
@@ -39,8 +39,6 @@ public readonly struct EncryptionContext : IEquatable<EncryptionContext>
         Property = property;
         Scope = scope;
         TenantId = tenantId;
-        _encoded = Encode(entity, property, scope, tenantId);
-        Check = ComputeCheck(_encoded);
     }
 
     /// <summary>Gets the entity name.</summary>
@@ -56,13 +54,32 @@ public readonly struct EncryptionContext : IEquatable<EncryptionContext>
     public string? TenantId { get; }
 
     /// <summary>Gets a value indicating whether this is the default (empty) value, which cannot be used.</summary>
-    internal bool IsDefault => _encoded is null;
+    internal bool IsDefault => Entity is null;
 
-    /// <summary>Gets the canonical encoding bound into the associated data.</summary>
-    internal ReadOnlySpan<byte> Encoded => _encoded;
+    /// <summary>Gets the most bytes <see cref="Encode"/> writes: four 2-byte lengths and at most 3 UTF-8 bytes per character.</summary>
+    internal int MaxEncodedLength => 8 + (3 * (Entity.Length + Property.Length + Scope.Length + (TenantId?.Length ?? 0)));
 
-    /// <summary>Gets the 16-bit context check written into the header.</summary>
-    internal ushort Check { get; }
+    /// <summary>Gets the 16-bit context check written into the header (computed on each call).</summary>
+    internal ushort Check
+    {
+        get
+        {
+            var length = MaxEncodedLength;
+            byte[]? rented = null;
+            var buffer = length <= 1024 ? stackalloc byte[length] : (rented = ArrayPool<byte>.Shared.Rent(length));
+            try
+            {
+                return ComputeCheck(buffer[..Encode(buffer)]);
+            }
+            finally
+            {
+                if (rented is not null)
+                {
+                    ArrayPool<byte>.Shared.Return(rented);
+                }
+            }
+        }
+    }
 
     /// <summary>Creates a context whose scope is a data subject (the default).</summary>
     /// <param name="entity">The entity name.</param>
@@ -132,37 +149,31 @@ public readonly struct EncryptionContext : IEquatable<EncryptionContext>
         }
     }
 
-    // Each part: a 2-byte big-endian UTF-8 length, then the bytes; an absent tenant is 0xFFFF.
-    private static byte[] Encode(string entity, string property, string scope, string? tenantId)
+    /// <summary>
+    /// Writes the canonical encoding bound into the associated data: each part a 2-byte big-endian UTF-8 length, then
+    /// the bytes; an absent tenant is 0xFFFF.
+    /// </summary>
+    /// <param name="destination">At least <see cref="MaxEncodedLength"/> bytes.</param>
+    /// <returns>The bytes written.</returns>
+    internal int Encode(Span<byte> destination)
     {
-        var buffer = new byte[8 + Encoding.UTF8.GetByteCount(entity) + Encoding.UTF8.GetByteCount(property) +
-            Encoding.UTF8.GetByteCount(scope) + (tenantId is null ? 0 : Encoding.UTF8.GetByteCount(tenantId))];
-        var offset = Write(buffer, 0, entity);
-        offset = Write(buffer, offset, property);
-        offset = Write(buffer, offset, scope);
-        if (tenantId is null)
+        var offset = Write(destination, 0, Entity);
+        offset = Write(destination, offset, Property);
+        offset = Write(destination, offset, Scope);
+        if (TenantId is null)
         {
-            buffer[offset] = 0xFF;
-            buffer[offset + 1] = 0xFF;
-        }
-        else
-        {
-            Write(buffer, offset, tenantId);
+            destination[offset] = 0xFF;
+            destination[offset + 1] = 0xFF;
+            return offset + 2;
         }
 
-        return buffer;
+        return Write(destination, offset, TenantId);
     }
 
-    private static int Write(byte[] buffer, int offset, string value)
-    {
-        var length = Encoding.UTF8.GetBytes(value, buffer.AsSpan(offset + 2));
-        buffer[offset] = (byte)(length >> 8);
-        buffer[offset + 1] = (byte)length;
-        return offset + 2 + length;
-    }
-
-    // FNV-1a (32-bit) folded to 16 bits: a diagnostic check, not a security mechanism.
-    private static ushort ComputeCheck(ReadOnlySpan<byte> encoded)
+    /// <summary>FNV-1a (32-bit) of an encoded context, folded to 16 bits: a diagnostic check, not a security mechanism.</summary>
+    /// <param name="encoded">What <see cref="Encode"/> wrote.</param>
+    /// <returns>The check.</returns>
+    internal static ushort ComputeCheck(ReadOnlySpan<byte> encoded)
     {
         var hash = 2166136261u;
         foreach (var b in encoded)
@@ -171,5 +182,13 @@ public readonly struct EncryptionContext : IEquatable<EncryptionContext>
         }
 
         return (ushort)(hash ^ (hash >> 16));
+    }
+
+    private static int Write(Span<byte> destination, int offset, string value)
+    {
+        var length = Encoding.UTF8.GetBytes(value, destination[(offset + 2)..]);
+        destination[offset] = (byte)(length >> 8);
+        destination[offset + 1] = (byte)length;
+        return offset + 2 + length;
     }
 }

@@ -49,55 +49,55 @@ internal sealed partial class FieldEncryptor
     /// <summary>Writes header, nonce, ciphertext and tag into <paramref name="destination"/> (exactly the ciphertext length).</summary>
     private void Seal(FieldValueType type, ReadOnlySpan<byte> payload, in EncryptionContext context, Span<byte> destination, CachedDataKey? key)
     {
-        Span<byte> stack = stackalloc byte[StackLimit];
-        for (var attempt = 0; attempt < MaxAttempts; attempt++)
+        var length = AssociatedDataLength(context);
+        byte[]? rented = null;
+        var associatedData = EncodeAssociatedData(context, length <= StackLimit ? stackalloc byte[length] : (rented = ArrayPool<byte>.Shared.Rent(length)));
+        try
         {
-            key ??= _keys.GetCurrentKey(context.Scope);
-            var aes = key.Rent();
-            if (aes is null)
+            var check = EncryptionContext.ComputeCheck(associatedData[CiphertextLayout.AuthenticatedHeaderSize..]);
+            for (var attempt = 0; attempt < MaxAttempts; attempt++)
             {
-                // Evicted between lookup and use: look it up again.
-                key = null;
-                continue;
-            }
+                key ??= _keys.GetCurrentKey(context.Scope);
+                var aes = key.Rent();
+                if (aes is null)
+                {
+                    // Evicted between lookup and use: look it up again.
+                    key = null;
+                    continue;
+                }
 
-            try
-            {
-                CiphertextLayout.WriteHeader(destination, type, key.Id, context.Check);
-                var nonce = destination.Slice(CiphertextLayout.NonceOffset, CiphertextLayout.NonceSize);
-                NonceGenerator.Fill(nonce);
-                var associatedData = BuildAssociatedData(destination, context, stack, out var rented);
                 try
                 {
+                    CiphertextLayout.WriteHeader(destination, type, key.Id, check);
+                    destination[..CiphertextLayout.AuthenticatedHeaderSize].CopyTo(associatedData);
+                    var nonce = destination.Slice(CiphertextLayout.NonceOffset, CiphertextLayout.NonceSize);
+                    NonceGenerator.Fill(nonce);
                     aes.Encrypt(nonce, payload, destination.Slice(CiphertextLayout.HeaderSize, payload.Length), destination[^CiphertextLayout.TagSize..], associatedData);
+                    return;
+                }
+                catch
+                {
+                    destination.Clear();
+                    throw;
                 }
                 finally
                 {
-                    if (rented is not null)
-                    {
-                        ArrayPool<byte>.Shared.Return(rented);
-                    }
+                    key.Return(aes);
                 }
+            }
 
-                return;
-            }
-            catch
-            {
-                destination.Clear();
-                throw;
-            }
-            finally
-            {
-                key.Return(aes);
-            }
+            throw Error.KeyCreationContention(null);
         }
-
-        throw Error.KeyCreationContention(null);
+        finally
+        {
+            Release(rented);
+        }
     }
 
     /// <summary>
-    /// Checks the header, finds the key, compares the context check and authenticates and decrypts the
-    /// payload into <paramref name="destination"/>. Throws for everything but a shredded key.
+    /// Checks the header, finds the key, authenticates and decrypts the payload into <paramref name="destination"/>;
+    /// when the tag fails, the context check in the header tells a value of another context from an altered one.
+    /// Throws for everything but a shredded key.
     /// </summary>
     private DecryptionStatus Open(ReadOnlySpan<byte> ciphertext, in EncryptionContext context, Span<byte> destination, KeyLookup? found, out FieldValueType type)
     {
@@ -123,7 +123,25 @@ internal sealed partial class FieldEncryptor
         }
 
         var id = CiphertextLayout.ReadKey(ciphertext);
-        Span<byte> stack = stackalloc byte[StackLimit];
+        var associatedDataLength = AssociatedDataLength(context);
+        byte[]? rented = null;
+        var associatedData = EncodeAssociatedData(context, associatedDataLength <= StackLimit ? stackalloc byte[associatedDataLength] : (rented = ArrayPool<byte>.Shared.Rent(associatedDataLength)));
+        ciphertext[..CiphertextLayout.AuthenticatedHeaderSize].CopyTo(associatedData);
+        try
+        {
+            return Authenticate(ciphertext, context, destination, found, id, associatedData, out type);
+        }
+        finally
+        {
+            Release(rented);
+        }
+    }
+
+    /// <summary>Finds the key (again after an eviction) and authenticates and decrypts with the associated data built once.</summary>
+    private DecryptionStatus Authenticate(ReadOnlySpan<byte> ciphertext, in EncryptionContext context, Span<byte> destination, KeyLookup? found, DataKeyId id, ReadOnlySpan<byte> associatedData, out FieldValueType type)
+    {
+        type = default;
+        var length = ciphertext.Length - CiphertextLayout.Overhead;
         CachedDataKey? key = null;
         for (var attempt = 0; attempt < MaxAttempts; attempt++)
         {
@@ -140,11 +158,6 @@ internal sealed partial class FieldEncryptor
                 key = lookup.Key ?? throw Error.DataKeyNotFound(Details(context, id));
             }
 
-            if (CiphertextLayout.ReadCheck(ciphertext) != context.Check)
-            {
-                throw Error.ContextMismatch(Details(context, id));
-            }
-
             var aes = key.Rent();
             if (aes is null)
             {
@@ -152,8 +165,6 @@ internal sealed partial class FieldEncryptor
                 continue;
             }
 
-            var associatedData = BuildAssociatedData(ciphertext, context, stack, out var rented);
-            var length = ciphertext.Length - CiphertextLayout.Overhead;
             try
             {
                 aes.Decrypt(
@@ -165,15 +176,13 @@ internal sealed partial class FieldEncryptor
             }
             catch (AuthenticationTagMismatchException e)
             {
-                throw Error.CiphertextTampered(Details(context, id), e);
+                throw CiphertextLayout.ReadCheck(ciphertext) != EncryptionContext.ComputeCheck(associatedData[CiphertextLayout.AuthenticatedHeaderSize..])
+                    ? Error.ContextMismatch(Details(context, id))
+                    : Error.CiphertextTampered(Details(context, id), e);
             }
             finally
             {
                 key.Return(aes);
-                if (rented is not null)
-                {
-                    ArrayPool<byte>.Shared.Return(rented);
-                }
             }
 
             type = (FieldValueType)ciphertext[CiphertextLayout.ValueTypeOffset];
@@ -189,7 +198,7 @@ internal sealed partial class FieldEncryptor
         var expected = FieldValueCodec.TypeOf<T>();
         var length = Math.Max(0, ciphertext.Length - CiphertextLayout.Overhead);
         byte[]? rented = null;
-        var buffer = length <= StackLimit ? stackalloc byte[StackLimit] : (rented = ArrayPool<byte>.Shared.Rent(length));
+        var buffer = length <= StackLimit ? stackalloc byte[length] : (rented = ArrayPool<byte>.Shared.Rent(length));
         buffer = buffer[..length];
         try
         {
@@ -243,15 +252,18 @@ internal sealed partial class FieldEncryptor
         }
     }
 
-    /// <summary>The associated data: the authenticated header (everything before the nonce) followed by the encoded context.</summary>
-    private static ReadOnlySpan<byte> BuildAssociatedData(ReadOnlySpan<byte> header, in EncryptionContext context, Span<byte> stack, out byte[]? rented)
+    /// <summary>The most bytes of the associated data: the authenticated header (everything before the nonce) and the encoded context.</summary>
+    private static int AssociatedDataLength(in EncryptionContext context) => CiphertextLayout.AuthenticatedHeaderSize + context.MaxEncodedLength;
+
+    /// <summary>Encodes the context after room for the authenticated header (which the caller writes) and returns the associated data.</summary>
+    private static Span<byte> EncodeAssociatedData(in EncryptionContext context, Span<byte> buffer) =>
+        buffer[..(CiphertextLayout.AuthenticatedHeaderSize + context.Encode(buffer[CiphertextLayout.AuthenticatedHeaderSize..]))];
+
+    private static void Release(byte[]? rented)
     {
-        var encoded = context.Encoded;
-        var length = CiphertextLayout.AuthenticatedHeaderSize + encoded.Length;
-        rented = null;
-        var buffer = length <= stack.Length ? stack[..length] : (rented = ArrayPool<byte>.Shared.Rent(length)).AsSpan(0, length);
-        header[..CiphertextLayout.AuthenticatedHeaderSize].CopyTo(buffer);
-        encoded.CopyTo(buffer[CiphertextLayout.AuthenticatedHeaderSize..]);
-        return buffer;
+        if (rented is not null)
+        {
+            ArrayPool<byte>.Shared.Return(rented);
+        }
     }
 }

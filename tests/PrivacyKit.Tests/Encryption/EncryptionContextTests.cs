@@ -58,7 +58,23 @@ public sealed class EncryptionContextTests
         var a = new EncryptionContext("ab", "c", "s");
         var b = new EncryptionContext("a", "bc", "s");
 
-        Assert.False(a.Encoded.SequenceEqual(b.Encoded));
-        Assert.Equal("00026162000163000173ffff", Convert.ToHexStringLower(a.Encoded));
+        Assert.False(Encoded(a).SequenceEqual(Encoded(b)));
+        Assert.Equal("00026162000163000173ffff", Convert.ToHexStringLower(Encoded(a)));
+        Assert.Equal(EncryptionContext.ComputeCheck(Encoded(a)), a.Check);
+    }
+
+    [Fact]
+    public void Encoding_WritesUtf8AndTheTenant()
+    {
+        var context = new EncryptionContext("Kunde", "Straße", "s", "t");
+
+        Assert.Equal("00054b756e6465000753747261c39f650001730001" + "74", Convert.ToHexStringLower(Encoded(context)));
+        Assert.True(context.MaxEncodedLength >= Encoded(context).Length);
+    }
+
+    private static byte[] Encoded(EncryptionContext context)
+    {
+        var buffer = new byte[context.MaxEncodedLength];
+        return buffer[..context.Encode(buffer)];
     }
 }
