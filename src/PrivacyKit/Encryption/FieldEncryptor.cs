@@ -86,7 +86,10 @@ internal sealed partial class FieldEncryptor(DataKeyManager keyManager) : IField
     {
         ArgumentNullException.ThrowIfNull(ciphertext);
         EncryptionContext.ThrowIfDefault(context, nameof(context));
-        var buffer = ArrayPool<byte>.Shared.Rent(FieldCiphertext.MaxDecodedLength(ciphertext));
+        // Ciphertext, not secret: a short one is decoded on the stack, a long one into a pooled buffer.
+        var length = FieldCiphertext.MaxDecodedLength(ciphertext);
+        byte[]? rented = null;
+        var buffer = length <= StackLimit ? stackalloc byte[length] : (rented = ArrayPool<byte>.Shared.Rent(length));
         try
         {
             if (!FieldCiphertext.TryDecode(ciphertext, buffer, out var written))
@@ -94,11 +97,14 @@ internal sealed partial class FieldEncryptor(DataKeyManager keyManager) : IField
                 throw Error.NotTextCiphertext(new FieldDecryptionDetails(context.Entity, context.Property, null, null));
             }
 
-            return DecryptValue(buffer.AsSpan(0, written), context, null, out value);
+            return DecryptValue(buffer[..written], context, null, out value);
         }
         finally
         {
-            ArrayPool<byte>.Shared.Return(buffer);
+            if (rented is not null)
+            {
+                ArrayPool<byte>.Shared.Return(rented);
+            }
         }
     }
 

@@ -187,6 +187,29 @@ public sealed class FieldEncryptorTests : IDisposable
         Assert.Equal(2, used.Version);
     }
 
+    [Theory]
+    [InlineData(0)]
+    [InlineData(465)] // the longest value whose text form decodes on the stack (at most 512 bytes)
+    [InlineData(466)]
+    [InlineData(20_000)]
+    public void DecryptText_ShortAndLongValues_RoundTripAndDetectTampering(int length)
+    {
+        var value = string.Create(length, 0, static (span, _) =>
+        {
+            for (var i = 0; i < span.Length; i++)
+            {
+                span[i] = (char)('a' + (i % 26));
+            }
+        });
+        var text = Encryptor.EncryptToText(value, Context);
+        var bytes = FieldCiphertext.FromText(text);
+        bytes[^1] ^= 1;
+
+        Assert.Equal(value, Encryptor.DecryptText<string>(text, Context));
+        Assert.Throws<TamperedCiphertextException>(() => Encryptor.DecryptText<string>(FieldCiphertext.ToText(bytes), Context));
+        Assert.Throws<EncryptionContextMismatchException>(() => Encryptor.DecryptText<string>(text, EncryptionContext.ForSubject("Customer", "Phone", "other")));
+    }
+
     [Fact]
     public void DecryptText_NotACiphertext_ThrowsInvalidCiphertext()
     {
