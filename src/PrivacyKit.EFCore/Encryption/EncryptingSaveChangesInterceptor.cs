@@ -85,8 +85,7 @@ internal sealed class EncryptingSaveChangesInterceptor : ISaveChangesInterceptor
                 }
 
                 var value = property.Codec.Get(entry.Entity);
-                var stored = entry.Property(property.Ciphertext.Name);
-                if (!NeedsEncryption(entry, property.Name, stored, snapshot, value, subjectText))
+                if (!NeedsEncryption(entry, property, snapshot, value, subjectText))
                 {
                     continue;
                 }
@@ -109,15 +108,21 @@ internal sealed class EncryptingSaveChangesInterceptor : ISaveChangesInterceptor
         return work;
     }
 
-    private static bool NeedsEncryption(EntityEntry entry, string property, PropertyEntry stored, PropertySnapshot? found, object? value, string? subject)
+    private static bool NeedsEncryption(EntityEntry entry, ProtectedProperty protectedProperty, PropertySnapshot? found, object? value, string? subject)
     {
+        if (found is null && entry.State == EntityState.Added)
+        {
+            return true; // a new entity: the common case, decided without looking at the ciphertext property
+        }
+
+        var property = protectedProperty.Name;
+        var stored = entry.Property(protectedProperty.Ciphertext.Name);
         if (found is not { } snapshot)
         {
             // Never loaded or saved through PrivacyKit: a new entity, or one attached with Update() (EF marks every
             // mapped CLR property modified, not the shadow ones). An entity attached unchanged, or with only some
             // properties marked modified, is left alone: its encrypted properties may not hold real values.
-            return entry.State == EntityState.Added
-                || (entry.State == EntityState.Modified && (stored.IsModified || entry.Properties.All(p => p.IsModified || p.Metadata.IsShadowProperty() || p.Metadata.IsKey())));
+            return entry.State == EntityState.Modified && (stored.IsModified || entry.Properties.All(p => p.IsModified || p.Metadata.IsShadowProperty() || p.Metadata.IsKey()));
         }
 
         if (value is null && stored.CurrentValue is null && stored.IsModified && entry.State == EntityState.Modified)
