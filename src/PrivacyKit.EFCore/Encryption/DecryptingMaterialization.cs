@@ -52,7 +52,7 @@ internal static class DecryptingMaterialization
                     plaintext = property.Codec.Get(entity);
                 }
 
-                (snapshots ??= PlaintextSnapshots.Of(entity)).Record(property.Name, new PropertySnapshot(plaintext, ciphertext, subjectText));
+                (snapshots ??= PlaintextSnapshots.Of(entity)).Record(property.Name, new PropertySnapshot(plaintext, StoredFingerprint.Of(ciphertext), subjectText));
             }
         }
 

@@ -129,7 +129,7 @@ internal sealed class EncryptingSaveChangesInterceptor : ISaveChangesInterceptor
         {
             // Both the property and its column were cleared (erasure, anonymisation): store no value at all rather
             // than an encrypted null, as the caller asked.
-            PlaintextSnapshots.Record(entry.Entity, property, snapshot with { Plaintext = null, Stored = null });
+            PlaintextSnapshots.Record(entry.Entity, property, snapshot with { Plaintext = null, Stored = default });
             return false;
         }
 
@@ -138,7 +138,7 @@ internal sealed class EncryptingSaveChangesInterceptor : ISaveChangesInterceptor
             return true; // the plaintext (or the subject it belongs to) changed
         }
 
-        if (PropertyCodec.SameValue(snapshot.Stored, stored.CurrentValue))
+        if (snapshot.Stored == StoredFingerprint.Of(stored.CurrentValue))
         {
             return false;
         }
@@ -147,7 +147,7 @@ internal sealed class EncryptingSaveChangesInterceptor : ISaveChangesInterceptor
         {
             // The shadow property was written directly (erasure, a key job) and the plaintext was not touched:
             // keep that value, and remember it so later saves keep it too.
-            PlaintextSnapshots.Record(entry.Entity, property, snapshot with { Stored = stored.CurrentValue });
+            PlaintextSnapshots.Record(entry.Entity, property, snapshot with { Stored = StoredFingerprint.Of(stored.CurrentValue) });
             return false;
         }
 
@@ -169,7 +169,7 @@ internal sealed class EncryptingSaveChangesInterceptor : ISaveChangesInterceptor
                     : runtime.BlindIndexer.ComputeText(property.BlindIndexKey!, input, normalizer);
             }
 
-            PlaintextSnapshots.Record(entry.Entity, property.Name, new PropertySnapshot(value is byte[] b ? b.ToArray() : value, ciphertext, subject));
+            PlaintextSnapshots.Record(entry.Entity, property.Name, new PropertySnapshot(value is byte[] b ? b.ToArray() : value, StoredFingerprint.Of(ciphertext), subject));
         }
 
         if (work.Count > 0 && runtime.Logger.IsEnabled(LogLevel.Debug))

@@ -50,6 +50,36 @@ public sealed class PropertyCodecProperties : IDisposable
         return entity.NullableLong == value && PropertyCodec.SameValue(Number.Get(entity), value);
     }
 
+    [Property]
+    public Property StoredFingerprint_SameCiphertextMatches_AnotherEncryptionOfTheSameValueDoesNot(string? value, bool binary)
+    {
+        if (HasLoneSurrogate(value))
+        {
+            return true.ToProperty();
+        }
+
+        var first = Text.Encrypt(_encryptor, value, _context, binary);
+        var second = Text.Encrypt(_encryptor, value, _context, binary);
+        var copy = first is byte[] bytes ? bytes.ToArray() : (object)new string(((string)first).AsSpan());
+
+        return (StoredFingerprint.Of(first) == StoredFingerprint.Of(copy)).Label("a copy of the ciphertext matches")
+            .And((StoredFingerprint.Of(first) != StoredFingerprint.Of(second)).Label("a fresh encryption (same length) does not"))
+            .And((StoredFingerprint.Of(first) != default).Label("a value differs from no value"));
+    }
+
+    [Fact]
+    public void StoredFingerprint_NoValueTextAndBytesAreDistinct()
+    {
+        var text = (string)Text.Encrypt(_encryptor, "canary", _context, binary: false);
+        var bytes = FieldCiphertext.FromText(text);
+
+        Assert.Equal(default, StoredFingerprint.Of(null));
+        Assert.NotEqual(StoredFingerprint.Of(text), StoredFingerprint.Of(bytes));
+        Assert.NotEqual(StoredFingerprint.Of(text), StoredFingerprint.Of(text[..^1] + (text[^1] == 'A' ? 'B' : 'A')));
+        Assert.NotEqual(StoredFingerprint.Of("ab"), StoredFingerprint.Of("abc"));
+        Assert.Throws<ArgumentException>(() => StoredFingerprint.Of(42));
+    }
+
     private static bool HasLoneSurrogate(string? value)
     {
         if (value is null)
