@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using PrivacyKit.EFCore;
+using PrivacyKit.EFCore.Infrastructure;
 using PrivacyKit.Encryption;
 using PrivacyKit.Keys;
 
@@ -83,6 +84,11 @@ internal sealed class BenchmarkDatabases : IDisposable
 
     public EncryptedCrmContext PrivacyKit(SqliteConnection connection) =>
         new((DbContextOptions<EncryptedCrmContext>)new DbContextOptionsBuilder<EncryptedCrmContext>().UseSqlite(connection).UsePrivacyKit(Services).Options);
+
+    /// <summary>The PrivacyKit model storing ciphertexts as BLOBs instead of <c>pk1:</c> base64 text.</summary>
+    public EncryptedCrmContext PrivacyKitBinary(SqliteConnection connection) =>
+        new((DbContextOptions<EncryptedCrmContext>)new DbContextOptionsBuilder<EncryptedCrmContext>().UseSqlite(connection)
+            .UsePrivacyKit(Services, o => o.StoreCiphertextAs(CiphertextStorage.Binary)).Options);
 
     public void Dispose()
     {

@@ -72,6 +72,10 @@ public class EfCoreInsertBenchmarks
         _databases.Services.GetRequiredService<IFieldEncryptor>().PreloadScopesAsync(scopes).AsTask().GetAwaiter().GetResult();
     }
 
+    /// <summary>Diagnostic, not a target: <see cref="PrivacyKit"/> with ciphertexts stored as BLOBs (no base64, shorter columns).</summary>
+    [Benchmark]
+    public int PrivacyKitBinaryColumns() => Insert(_databases.PrivacyKitBinary, NewCustomers(BenchmarkCustomerData.Encrypted, Interlocked.Increment(ref _run)));
+
     [Benchmark]
     public int DataProtectionConverter() => Insert(_databases.DataProtection, NewCustomers(BenchmarkCustomerData.Clear, 0));
 
