@@ -60,7 +60,12 @@ public static class FieldCiphertext
     /// <summary>Converts a binary ciphertext into its text form.</summary>
     /// <param name="ciphertext">The binary ciphertext.</param>
     /// <returns><see cref="TextPrefix"/> followed by standard base64.</returns>
-    public static string ToText(ReadOnlySpan<byte> ciphertext) => TextPrefix + Convert.ToBase64String(ciphertext);
+    public static string ToText(ReadOnlySpan<byte> ciphertext) =>
+        string.Create(TextPrefix.Length + (((ciphertext.Length + 2) / 3) * 4), ciphertext, static (text, bytes) =>
+        {
+            TextPrefix.CopyTo(text);
+            Convert.TryToBase64Chars(bytes, text[TextPrefix.Length..], out _);
+        });
 
     /// <summary>Converts a text ciphertext into its binary form.</summary>
     /// <param name="text">The text ciphertext.</param>

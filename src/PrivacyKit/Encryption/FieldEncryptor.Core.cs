@@ -9,41 +9,79 @@ namespace PrivacyKit.Encryption;
 /// <summary>Sealing and opening ciphertexts, and typed values.</summary>
 internal sealed partial class FieldEncryptor
 {
-    private byte[] EncryptValue<T>(T value, in EncryptionContext context, CachedDataKey? key)
+    /// <summary>Encodes a typed value and seals it into what <typeparamref name="TForm"/> makes of it (an array or text).</summary>
+    private TResult EncryptValue<T, TForm, TResult>(T value, in EncryptionContext context, CachedDataKey? key)
+        where TForm : struct, ICiphertextForm<TResult>
     {
         EncryptionContext.ThrowIfDefault(context, nameof(context));
         var type = FieldValueCodec.TypeOf<T>();
         if (value is null)
         {
-            return SealNew(FieldValueType.Null, [], context, key);
+            return SealNew<TForm, TResult>(FieldValueType.Null, [], context, key);
         }
 
         switch (type)
         {
             case FieldValueType.Bytes:
-                return SealNew(type, (byte[])(object)value, context, key);
+                return SealNew<TForm, TResult>(type, (byte[])(object)value, context, key);
             case FieldValueType.String:
-                return EncryptString((string)(object)value, context, key);
+                using (var utf8 = PooledUtf8.Encode((string)(object)value, nameof(value)))
+                {
+                    return SealNew<TForm, TResult>(FieldValueType.String, utf8.Bytes, context, key);
+                }
+
             default:
                 Span<byte> payload = stackalloc byte[FieldValueCodec.MaxFixedSize];
                 var length = FieldValueCodec.WriteFixed(value, type, payload);
-                var result = SealNew(type, payload[..length], context, key);
+                var result = SealNew<TForm, TResult>(type, payload[..length], context, key);
                 CryptographicOperations.ZeroMemory(payload);
                 return result;
         }
     }
 
-    private byte[] EncryptString(string value, in EncryptionContext context, CachedDataKey? key)
+    private TResult SealNew<TForm, TResult>(FieldValueType type, ReadOnlySpan<byte> payload, in EncryptionContext context, CachedDataKey? key)
+        where TForm : struct, ICiphertextForm<TResult>
     {
-        using var utf8 = PooledUtf8.Encode(value, nameof(value));
-        return SealNew(FieldValueType.String, utf8.Bytes, context, key);
+        var length = payload.Length + CiphertextLayout.Overhead;
+        if (TForm.IsText && length <= StackLimit)
+        {
+            // Seal on the stack and encode from there: the text is the only allocation.
+            Span<byte> sealedOnStack = stackalloc byte[length];
+            Seal(type, payload, context, sealedOnStack, key);
+            return TForm.From(sealedOnStack);
+        }
+
+        var result = new byte[length];
+        Seal(type, payload, context, result, key);
+        return TForm.From(result);
     }
 
-    private byte[] SealNew(FieldValueType type, ReadOnlySpan<byte> payload, in EncryptionContext context, CachedDataKey? key)
+    /// <summary>What a sealed ciphertext becomes: the binary form (the sealed array itself) or the <c>pk1:</c> text form.</summary>
+    private interface ICiphertextForm<TResult>
     {
-        var result = new byte[payload.Length + CiphertextLayout.Overhead];
-        Seal(type, payload, context, result, key);
-        return result;
+        static abstract bool IsText { get; }
+
+        static abstract TResult From(byte[] sealedCiphertext);
+
+        static abstract TResult From(ReadOnlySpan<byte> sealedCiphertext);
+    }
+
+    private readonly struct BinaryForm : ICiphertextForm<byte[]>
+    {
+        public static bool IsText => false;
+
+        public static byte[] From(byte[] sealedCiphertext) => sealedCiphertext;
+
+        public static byte[] From(ReadOnlySpan<byte> sealedCiphertext) => sealedCiphertext.ToArray();
+    }
+
+    private readonly struct TextForm : ICiphertextForm<string>
+    {
+        public static bool IsText => true;
+
+        public static string From(byte[] sealedCiphertext) => FieldCiphertext.ToText(sealedCiphertext);
+
+        public static string From(ReadOnlySpan<byte> sealedCiphertext) => FieldCiphertext.ToText(sealedCiphertext);
     }
 
     /// <summary>Writes header, nonce, ciphertext and tag into <paramref name="destination"/> (exactly the ciphertext length).</summary>

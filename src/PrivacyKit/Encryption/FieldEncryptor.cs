@@ -65,7 +65,7 @@ internal sealed partial class FieldEncryptor(DataKeyManager keyManager) : IField
         return length;
     }
 
-    public byte[] Encrypt<T>(T value, in EncryptionContext context) => EncryptValue(value, context, null);
+    public byte[] Encrypt<T>(T value, in EncryptionContext context) => EncryptValue<T, BinaryForm, byte[]>(value, context, null);
 
     public T Decrypt<T>(ReadOnlySpan<byte> ciphertext, in EncryptionContext context) =>
         DecryptValue(ciphertext, context, null, out T? value) == DecryptionStatus.Erased
@@ -75,7 +75,7 @@ internal sealed partial class FieldEncryptor(DataKeyManager keyManager) : IField
     public DecryptionStatus TryDecrypt<T>(ReadOnlySpan<byte> ciphertext, in EncryptionContext context, [MaybeNull] out T value) =>
         DecryptValue(ciphertext, context, null, out value);
 
-    public string EncryptToText<T>(T value, in EncryptionContext context) => FieldCiphertext.ToText(EncryptValue(value, context, null));
+    public string EncryptToText<T>(T value, in EncryptionContext context) => EncryptValue<T, TextForm, string>(value, context, null);
 
     public T DecryptText<T>(string ciphertext, in EncryptionContext context) =>
         TryDecryptText(ciphertext, context, out T? value) == DecryptionStatus.Erased
@@ -112,7 +112,7 @@ internal sealed partial class FieldEncryptor(DataKeyManager keyManager) : IField
     {
         EncryptionContext.ThrowIfDefault(context, nameof(context));
         var key = await _keys.GetCurrentKeyAsync(context.Scope, cancellationToken).ConfigureAwait(false);
-        return EncryptValue(value, context, key);
+        return EncryptValue<T, BinaryForm, byte[]>(value, context, key);
     }
 
     public async ValueTask<T> DecryptAsync<T>(ReadOnlyMemory<byte> ciphertext, EncryptionContext context, CancellationToken cancellationToken = default)

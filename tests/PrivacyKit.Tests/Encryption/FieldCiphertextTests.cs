@@ -55,6 +55,25 @@ public sealed partial class FieldCiphertextTests : IDisposable
         Assert.Throws<ArgumentNullException>(() => FieldCiphertext.FromText(null!));
     }
 
+    [FsCheck.Xunit.Property]
+    public bool ToText_IsThePrefixAndStandardBase64_AndFromTextReversesIt(byte[] bytes) =>
+        FieldCiphertext.ToText(bytes) == FieldCiphertext.TextPrefix + Convert.ToBase64String(bytes)
+        && FieldCiphertext.FromText(FieldCiphertext.ToText(bytes)).AsSpan().SequenceEqual(bytes);
+
+    [Fact]
+    public void EncryptToText_IsTheTextFormOfAnEncryptionAtEveryLength()
+    {
+        foreach (var length in new[] { 0, 1, 2, 3, 466, 467, 5_000 })
+        {
+            var value = new string('x', length);
+            var text = _host.Encryptor.EncryptToText(value, EncryptionTestHost.Context());
+
+            Assert.StartsWith(FieldCiphertext.TextPrefix, text, StringComparison.Ordinal);
+            Assert.Equal(length + FieldCiphertext.Overhead, FieldCiphertext.FromText(text).Length);
+            Assert.Equal(value, _host.Encryptor.DecryptText<string>(text, EncryptionTestHost.Context()));
+        }
+    }
+
     [Fact]
     public async Task WorkedExampleInTheDocs_ParsesAndDecryptsToItsPlaintext()
     {
