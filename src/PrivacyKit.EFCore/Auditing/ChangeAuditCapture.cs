@@ -119,12 +119,14 @@ internal sealed class ChangeAuditCapture
             return names;
         }
 
-        foreach (var property in entry.Properties)
+        // Read through the entry's values rather than a PropertyEntry per property: this runs for every saved entity.
+        var created = kind == AuditEventKind.Created ? entry.CurrentValues : null;
+        foreach (var property in entry.Metadata.GetProperties())
         {
-            var changed = kind == AuditEventKind.Created ? property.CurrentValue is not null && !property.Metadata.IsPrimaryKey() : property.IsModified;
+            var changed = created is not null ? created[property] is not null && !property.IsPrimaryKey() : entry.Property(property).IsModified;
             if (changed)
             {
-                var name = ClrName(property.Metadata);
+                var name = ClrName(property);
                 if (!names.Contains(name, StringComparer.Ordinal))
                 {
                     names.Add(name);
