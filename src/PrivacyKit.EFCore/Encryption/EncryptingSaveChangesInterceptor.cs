@@ -20,7 +20,19 @@ internal sealed class EncryptingSaveChangesInterceptor : ISaveChangesInterceptor
     {
         if (eventData.Context is { } context && PrivacyKitRuntime.For(context) is { } runtime)
         {
-            Apply(runtime, Plan(context, runtime));
+            var work = Plan(context, runtime);
+            if (work.Count > 0)
+            {
+                // As SaveChangesAsync does: create the new subjects' data keys (up to 8 at a time) before encrypting,
+                // instead of one after another as each first value needs its key. Completes at once when all are cached.
+                var preload = runtime.Encryptor.PreloadScopesAsync(work.Select(w => w.Context.Scope).Distinct(StringComparer.Ordinal));
+                if (!preload.IsCompletedSuccessfully)
+                {
+                    preload.AsTask().GetAwaiter().GetResult();
+                }
+            }
+
+            Apply(runtime, work);
         }
 
         return result;

@@ -129,17 +129,27 @@ internal sealed partial class FieldEncryptor(DataKeyManager keyManager) : IField
             : value!;
     }
 
-    public async ValueTask PreloadScopesAsync(IEnumerable<string> scopes, CancellationToken cancellationToken = default)
+    public ValueTask PreloadScopesAsync(IEnumerable<string> scopes, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(scopes);
-        var distinct = scopes.Distinct(StringComparer.Ordinal).ToList();
-        foreach (var scope in distinct)
+        var missing = new List<string>();
+        foreach (var scope in scopes.Distinct(StringComparer.Ordinal))
         {
             EncryptionScope.Validate(scope, nameof(scopes));
+            if (!_keys.HasCurrentKey(scope))
+            {
+                missing.Add(scope);
+            }
         }
 
-        await Parallel.ForEachAsync(distinct, Parallelism(cancellationToken), async (scope, token) =>
-            await _keys.GetCurrentKeyAsync(scope, token).ConfigureAwait(false)).ConfigureAwait(false);
+        // Completes at once when every key is cached (the common save), and runs one load without the parallel loop.
+        return missing.Count switch
+        {
+            0 => cancellationToken.IsCancellationRequested ? ValueTask.FromCanceled(cancellationToken) : ValueTask.CompletedTask,
+            1 => LoadOneAsync(missing[0], cancellationToken),
+            _ => new(Parallel.ForEachAsync(missing, Parallelism(cancellationToken), async (scope, token) =>
+                await _keys.GetCurrentKeyAsync(scope, token).ConfigureAwait(false))),
+        };
     }
 
     public async ValueTask PreloadKeysAsync(IEnumerable<DataKeyReference> keys, CancellationToken cancellationToken = default)
@@ -157,6 +167,9 @@ internal sealed partial class FieldEncryptor(DataKeyManager keyManager) : IField
         await Parallel.ForEachAsync(ids, Parallelism(cancellationToken), async (id, token) =>
             await _keys.GetKeyAsync(id, token).ConfigureAwait(false)).ConfigureAwait(false);
     }
+
+    private async ValueTask LoadOneAsync(string scope, CancellationToken cancellationToken) =>
+        await _keys.GetCurrentKeyAsync(scope, cancellationToken).ConfigureAwait(false);
 
     private static ParallelOptions Parallelism(CancellationToken cancellationToken) =>
         new() { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken };

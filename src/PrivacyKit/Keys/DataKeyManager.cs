@@ -49,6 +49,9 @@ internal sealed partial class DataKeyManager : IDataKeyManager, IDisposable
     public CachedDataKey GetCurrentKey(string scope) =>
         _cache.TryGetCurrent(scope, out var key) ? key : _scopeLoads.RunAsync(scope, LoadCurrentAsync, CancellationToken.None).GetAwaiter().GetResult();
 
+    /// <summary>Whether the scope's current key for new writes is cached (a write would not wait for the store or the KMS).</summary>
+    public bool HasCurrentKey(string scope) => _cache.TryGetCurrent(scope, out _);
+
     public ValueTask<CachedDataKey> GetCurrentKeyAsync(string scope, CancellationToken cancellationToken) =>
         _cache.TryGetCurrent(scope, out var key) ? ValueTask.FromResult(key) : new(_scopeLoads.RunAsync(scope, LoadCurrentAsync, cancellationToken));
 

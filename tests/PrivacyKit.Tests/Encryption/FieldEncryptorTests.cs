@@ -276,6 +276,28 @@ public sealed class FieldEncryptorTests : IDisposable
     }
 
     [Fact]
+    public async Task PreloadScopes_CachedKeysCompleteAtOnce_MissingOnesAreCreatedOnceEach()
+    {
+        var cached = Enumerable.Range(0, 5).Select(i => EncryptionScope.ForSubject("cached-" + i)).ToList();
+        await Encryptor.PreloadScopesAsync(cached);
+        var misses = _host.Keys.CacheStatistics.Misses;
+
+        var again = Encryptor.PreloadScopesAsync([.. cached, .. cached]);
+
+        Assert.True(again.IsCompletedSuccessfully);
+        Assert.Equal(misses, _host.Keys.CacheStatistics.Misses);
+
+        string[] fresh = [EncryptionScope.ForSubject("fresh-1"), EncryptionScope.ForSubject("fresh-2"), EncryptionScope.ForSubject("fresh-1")];
+        await Encryptor.PreloadScopesAsync([.. cached, .. fresh]);
+        await Encryptor.PreloadScopesAsync([fresh[0]]);
+
+        Assert.Equal(7, _host.Keys.CacheStatistics.Count);
+        using var cancelled = new CancellationTokenSource();
+        await cancelled.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(async () => await Encryptor.PreloadScopesAsync(cached, cancelled.Token));
+    }
+
+    [Fact]
     public async Task PreloadKeys_FromCiphertextHeaders_LetsAnotherInstanceDecryptWithoutBlocking()
     {
         var ciphertexts = Enumerable.Range(0, 10).Select(i => Encryptor.Encrypt(i, EncryptionTestHost.Context(i.ToString()))).ToList();
