@@ -43,6 +43,6 @@ public sealed class InMemoryKeyEncryptionKey : IKeyEncryptionKey, IDisposable
         return ValueTask.FromResult(_ring.TryUnwrap(wrappedKey) ?? throw Internal.Error.KeyEncryptionKeyVersionNotHeld(wrappedKey.KeyEncryptionKeyId));
     }
 
-    /// <summary>Zeroes the keys.</summary>
+    /// <summary>Zeroes the keys; wrapping and unwrapping then throw <see cref="ObjectDisposedException"/>.</summary>
     public void Dispose() => _ring.Dispose();
 }

@@ -17,7 +17,8 @@ internal sealed class KeyEncryptionKeyRing : IDisposable
     private const int TagSize = 16;
 
     private readonly Lock _gate = new();
-    private readonly Dictionary<string, byte[]> _keys = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, RingKey> _keys = new(StringComparer.Ordinal);
+    private bool _disposed;
 
     public string CurrentKeyId { get; private set; } = "";
 
@@ -43,10 +44,10 @@ internal sealed class KeyEncryptionKeyRing : IDisposable
         {
             if (_keys.Remove(keyId, out var previous))
             {
-                CryptographicOperations.ZeroMemory(previous);
+                previous.Dispose();
             }
 
-            _keys[keyId] = copy;
+            _keys[keyId] = new RingKey(copy, AssociatedData(keyId));
             if (current)
             {
                 CurrentKeyId = keyId;
@@ -67,25 +68,31 @@ internal sealed class KeyEncryptionKeyRing : IDisposable
     {
         lock (_gate)
         {
-            return [.. _keys.Select(p => (p.Key, p.Value.ToArray()))];
+            return [.. _keys.Select(p => (p.Key, p.Value.Material.ToArray()))];
         }
     }
 
     public WrappedKey Wrap(ReadOnlySpan<byte> dataKey)
     {
         string keyId;
-        byte[] key;
+        RingKey key;
         lock (_gate)
         {
+            ObjectDisposedException.ThrowIf(_disposed, this);
             keyId = CurrentKeyId;
             key = _keys[keyId];
         }
 
         var output = new byte[NonceSize + dataKey.Length + TagSize];
         RandomNumberGenerator.Fill(output.AsSpan(0, NonceSize));
-        using (var aes = new AesGcm(key, TagSize))
+        var aes = key.Rent();
+        try
         {
-            aes.Encrypt(output.AsSpan(0, NonceSize), dataKey, output.AsSpan(NonceSize, dataKey.Length), output.AsSpan(NonceSize + dataKey.Length), AssociatedData(keyId));
+            aes.Encrypt(output.AsSpan(0, NonceSize), dataKey, output.AsSpan(NonceSize, dataKey.Length), output.AsSpan(NonceSize + dataKey.Length), key.AssociatedData);
+        }
+        finally
+        {
+            key.Return(aes);
         }
 
         return new WrappedKey(keyId, Algorithm, output);
@@ -94,9 +101,10 @@ internal sealed class KeyEncryptionKeyRing : IDisposable
     /// <summary>Unwraps; returns <see langword="null"/> when the KEK id is not held.</summary>
     public byte[]? TryUnwrap(WrappedKey wrappedKey)
     {
-        byte[]? key;
+        RingKey? key;
         lock (_gate)
         {
+            ObjectDisposedException.ThrowIf(_disposed, this);
             key = _keys.GetValueOrDefault(wrappedKey.KeyEncryptionKeyId);
         }
 
@@ -112,10 +120,10 @@ internal sealed class KeyEncryptionKeyRing : IDisposable
         }
 
         var dataKey = GC.AllocateUninitializedArray<byte>(KeySize, pinned: true);
+        var aes = key.Rent();
         try
         {
-            using var aes = new AesGcm(key, TagSize);
-            aes.Decrypt(input[..NonceSize], input.Slice(NonceSize, KeySize), input[^TagSize..], dataKey, AssociatedData(wrappedKey.KeyEncryptionKeyId));
+            aes.Decrypt(input[..NonceSize], input.Slice(NonceSize, KeySize), input[^TagSize..], dataKey, key.AssociatedData);
             return dataKey;
         }
         catch (AuthenticationTagMismatchException e)
@@ -123,15 +131,20 @@ internal sealed class KeyEncryptionKeyRing : IDisposable
             CryptographicOperations.ZeroMemory(dataKey);
             throw Error.WrappedKeyInvalid(wrappedKey.KeyEncryptionKeyId, e);
         }
+        finally
+        {
+            key.Return(aes);
+        }
     }
 
     public void Dispose()
     {
         lock (_gate)
         {
+            _disposed = true;
             foreach (var key in _keys.Values)
             {
-                CryptographicOperations.ZeroMemory(key);
+                key.Dispose();
             }
 
             _keys.Clear();
@@ -139,4 +152,59 @@ internal sealed class KeyEncryptionKeyRing : IDisposable
     }
 
     private static byte[] AssociatedData(string keyId) => Encoding.UTF8.GetBytes("PrivacyKit.KeyEncryptionKey.v1:" + keyId);
+
+    /// <summary>
+    /// One KEK version: its material in pinned memory (zeroed on disposal), the associated data bound to its id, and one
+    /// reusable <see cref="AesGcm"/> (not thread-safe, so taken out of its slot while in use; a concurrent second user
+    /// gets its own). Wrapping a new data key then costs no key schedule.
+    /// </summary>
+    private sealed class RingKey(byte[] material, byte[] associatedData) : IDisposable
+    {
+        private readonly Lock _gate = new();
+        private AesGcm? _slot;
+        private bool _disposed;
+
+        public byte[] Material { get; } = material;
+
+        public byte[] AssociatedData { get; } = associatedData;
+
+        public AesGcm Rent()
+        {
+            var aes = Interlocked.Exchange(ref _slot, null);
+            if (aes is not null)
+            {
+                return aes;
+            }
+
+            // Under the lock that disposal takes before zeroing: never a key schedule of zeroed material.
+            lock (_gate)
+            {
+                ObjectDisposedException.ThrowIf(_disposed, this);
+                return new AesGcm(Material, TagSize);
+            }
+        }
+
+        public void Return(AesGcm aes)
+        {
+            if (Interlocked.CompareExchange(ref _slot, aes, null) is not null)
+            {
+                aes.Dispose();
+            }
+            else if (Volatile.Read(ref _disposed))
+            {
+                Interlocked.Exchange(ref _slot, null)?.Dispose();
+            }
+        }
+
+        public void Dispose()
+        {
+            lock (_gate)
+            {
+                Volatile.Write(ref _disposed, true);
+                CryptographicOperations.ZeroMemory(Material);
+            }
+
+            Interlocked.Exchange(ref _slot, null)?.Dispose();
+        }
+    }
 }

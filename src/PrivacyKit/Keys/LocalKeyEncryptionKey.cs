@@ -114,7 +114,7 @@ public sealed class LocalKeyEncryptionKey : IKeyEncryptionKey, IDisposable
         return ValueTask.FromResult(dataKey);
     }
 
-    /// <summary>Zeroes the keys held in memory.</summary>
+    /// <summary>Zeroes the keys held in memory; wrapping and unwrapping then throw <see cref="ObjectDisposedException"/>.</summary>
     public void Dispose() => Volatile.Read(ref _ring).Dispose();
 
     private static KeyEncryptionKeyRing Read(string path)

@@ -151,6 +151,30 @@ public sealed class LocalKeyEncryptionKeyTests : IDisposable
     }
 
     [Fact]
+    public async Task WrapAndUnwrap_ManyAtOnce_EachKeyComesBackUnderItsOwnNonce()
+    {
+        using var kek = LocalKeyEncryptionKey.OpenOrCreate(KeyFile);
+        var dataKeys = Enumerable.Range(0, 200).Select(_ => System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)).ToList();
+
+        var wrapped = await Task.WhenAll(dataKeys.Select(k => Task.Run(async () => await kek.WrapKeyAsync(k))));
+        var unwrapped = await Task.WhenAll(wrapped.Select(w => Task.Run(async () => await kek.UnwrapKeyAsync(w))));
+
+        Assert.Equal(dataKeys, unwrapped);
+        Assert.Equal(200, wrapped.Select(w => Convert.ToHexString(w.Ciphertext.Span[..12])).Distinct().Count());
+    }
+
+    [Fact]
+    public async Task Disposed_RefusesToWrapOrUnwrap()
+    {
+        var kek = LocalKeyEncryptionKey.OpenOrCreate(KeyFile);
+        var wrapped = await kek.WrapKeyAsync(new byte[32]);
+        kek.Dispose();
+
+        await Assert.ThrowsAsync<ObjectDisposedException>(async () => await kek.WrapKeyAsync(new byte[32]));
+        await Assert.ThrowsAsync<ObjectDisposedException>(async () => await kek.UnwrapKeyAsync(wrapped));
+    }
+
+    [Fact]
     public void OpenOrCreate_EmptyPath_ThrowsArgumentException()
     {
         Assert.Throws<ArgumentException>(() => LocalKeyEncryptionKey.OpenOrCreate(""));
