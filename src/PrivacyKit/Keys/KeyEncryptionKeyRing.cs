@@ -38,8 +38,7 @@ internal sealed class KeyEncryptionKeyRing : IDisposable
     /// <summary>Adds a key (copied into pinned memory) and optionally makes it current.</summary>
     public void Add(string keyId, ReadOnlySpan<byte> material, bool current)
     {
-        var copy = GC.AllocateUninitializedArray<byte>(KeySize, pinned: true);
-        material.CopyTo(copy);
+        var key = new RingKey(material, AssociatedData(keyId));
         lock (_gate)
         {
             if (_keys.Remove(keyId, out var previous))
@@ -47,7 +46,7 @@ internal sealed class KeyEncryptionKeyRing : IDisposable
                 previous.Dispose();
             }
 
-            _keys[keyId] = new RingKey(copy, AssociatedData(keyId));
+            _keys[keyId] = key;
             if (current)
             {
                 CurrentKeyId = keyId;
@@ -68,7 +67,7 @@ internal sealed class KeyEncryptionKeyRing : IDisposable
     {
         lock (_gate)
         {
-            return [.. _keys.Select(p => (p.Key, p.Value.Material.ToArray()))];
+            return [.. _keys.Select(p => (p.Key, p.Value.CopyMaterialOrThrow()))];
         }
     }
 
@@ -85,7 +84,7 @@ internal sealed class KeyEncryptionKeyRing : IDisposable
 
         var output = new byte[NonceSize + dataKey.Length + TagSize];
         RandomNumberGenerator.Fill(output.AsSpan(0, NonceSize));
-        var aes = key.Rent();
+        var aes = key.RentOrThrow();
         try
         {
             aes.Encrypt(output.AsSpan(0, NonceSize), dataKey, output.AsSpan(NonceSize, dataKey.Length), output.AsSpan(NonceSize + dataKey.Length), key.AssociatedData);
@@ -120,7 +119,7 @@ internal sealed class KeyEncryptionKeyRing : IDisposable
         }
 
         var dataKey = GC.AllocateUninitializedArray<byte>(KeySize, pinned: true);
-        var aes = key.Rent();
+        var aes = key.RentOrThrow();
         try
         {
             aes.Decrypt(input[..NonceSize], input.Slice(NonceSize, KeySize), input[^TagSize..], dataKey, key.AssociatedData);
@@ -153,58 +152,13 @@ internal sealed class KeyEncryptionKeyRing : IDisposable
 
     private static byte[] AssociatedData(string keyId) => Encoding.UTF8.GetBytes("PrivacyKit.KeyEncryptionKey.v1:" + keyId);
 
-    /// <summary>
-    /// One KEK version: its material in pinned memory (zeroed on disposal), the associated data bound to its id, and one
-    /// reusable <see cref="AesGcm"/> (not thread-safe, so taken out of its slot while in use; a concurrent second user
-    /// gets its own). Wrapping a new data key then costs no key schedule.
-    /// </summary>
-    private sealed class RingKey(byte[] material, byte[] associatedData) : IDisposable
+    /// <summary>One KEK version: the key (see <see cref="ReusableAesGcm"/>: wrapping a new data key costs no key schedule) and the associated data bound to its id.</summary>
+    private sealed class RingKey(ReadOnlySpan<byte> material, byte[] associatedData) : ReusableAesGcm(material, TagSize)
     {
-        private readonly Lock _gate = new();
-        private AesGcm? _slot;
-        private bool _disposed;
-
-        public byte[] Material { get; } = material;
-
         public byte[] AssociatedData { get; } = associatedData;
 
-        public AesGcm Rent()
-        {
-            var aes = Interlocked.Exchange(ref _slot, null);
-            if (aes is not null)
-            {
-                return aes;
-            }
+        public AesGcm RentOrThrow() => Rent() ?? throw new ObjectDisposedException(nameof(KeyEncryptionKeyRing));
 
-            // Under the lock that disposal takes before zeroing: never a key schedule of zeroed material.
-            lock (_gate)
-            {
-                ObjectDisposedException.ThrowIf(_disposed, this);
-                return new AesGcm(Material, TagSize);
-            }
-        }
-
-        public void Return(AesGcm aes)
-        {
-            if (Interlocked.CompareExchange(ref _slot, aes, null) is not null)
-            {
-                aes.Dispose();
-            }
-            else if (Volatile.Read(ref _disposed))
-            {
-                Interlocked.Exchange(ref _slot, null)?.Dispose();
-            }
-        }
-
-        public void Dispose()
-        {
-            lock (_gate)
-            {
-                Volatile.Write(ref _disposed, true);
-                CryptographicOperations.ZeroMemory(Material);
-            }
-
-            Interlocked.Exchange(ref _slot, null)?.Dispose();
-        }
+        public byte[] CopyMaterialOrThrow() => CopyMaterial() ?? throw new ObjectDisposedException(nameof(KeyEncryptionKeyRing));
     }
 }
