@@ -43,12 +43,9 @@ internal sealed class ChangeAuditCapture
     /// <summary>Captures every added, modified or deleted entity whose type carries personal data.</summary>
     public static List<ChangeAuditCapture> CaptureAll(DbContext context, PrivacyContext? ambient)
     {
-        if (context.ChangeTracker.AutoDetectChangesEnabled)
-        {
-            context.ChangeTracker.DetectChanges();
-        }
-
         var captured = new List<ChangeAuditCapture>();
+
+        // Entries() detects changes first when automatic detection is on (once: no explicit DetectChanges before it).
         foreach (var entry in context.ChangeTracker.Entries())
         {
             var kind = entry.State switch
