@@ -25,7 +25,7 @@ internal sealed class EncryptingSaveChangesInterceptor : ISaveChangesInterceptor
             {
                 // As SaveChangesAsync does: create the new subjects' data keys (up to 8 at a time) before encrypting,
                 // instead of one after another as each first value needs its key. Completes at once when all are cached.
-                var preload = runtime.Encryptor.PreloadScopesAsync(work.Select(w => w.Context.Scope).Distinct(StringComparer.Ordinal));
+                var preload = runtime.Encryptor.PreloadScopesAsync(work.Select(w => w.Context.Scope));
                 if (!preload.IsCompletedSuccessfully)
                 {
                     preload.AsTask().GetAwaiter().GetResult();
@@ -46,7 +46,7 @@ internal sealed class EncryptingSaveChangesInterceptor : ISaveChangesInterceptor
             if (work.Count > 0)
             {
                 // Fetch (or create) the data keys without blocking a thread; the encryption itself is then synchronous.
-                await runtime.Encryptor.PreloadScopesAsync(work.Select(w => w.Context.Scope).Distinct(StringComparer.Ordinal), cancellationToken).ConfigureAwait(false);
+                await runtime.Encryptor.PreloadScopesAsync(work.Select(w => w.Context.Scope), cancellationToken).ConfigureAwait(false);
                 if (work.Any(w => w.Property.BlindIndex is not null))
                 {
                     await runtime.BlindIndexer.PreloadAsync(cancellationToken).ConfigureAwait(false);

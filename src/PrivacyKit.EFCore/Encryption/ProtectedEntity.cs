@@ -192,5 +192,4 @@ internal sealed class ProtectedEntity
             Classification = classified.FirstOrDefault(p => p.Name == name)?.Field.Classification ?? DataClassification.Unknown,
         };
     }
-
 }

@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Text;
 using PrivacyKit.Internal;
 
@@ -58,28 +57,6 @@ public readonly struct EncryptionContext : IEquatable<EncryptionContext>
 
     /// <summary>Gets the most bytes <see cref="Encode"/> writes: four 2-byte lengths and at most 3 UTF-8 bytes per character.</summary>
     internal int MaxEncodedLength => 8 + (3 * (Entity.Length + Property.Length + Scope.Length + (TenantId?.Length ?? 0)));
-
-    /// <summary>Gets the 16-bit context check written into the header (computed on each call).</summary>
-    internal ushort Check
-    {
-        get
-        {
-            var length = MaxEncodedLength;
-            byte[]? rented = null;
-            var buffer = length <= 1024 ? stackalloc byte[length] : (rented = ArrayPool<byte>.Shared.Rent(length));
-            try
-            {
-                return ComputeCheck(buffer[..Encode(buffer)]);
-            }
-            finally
-            {
-                if (rented is not null)
-                {
-                    ArrayPool<byte>.Shared.Return(rented);
-                }
-            }
-        }
-    }
 
     /// <summary>Creates a context whose scope is a data subject (the default).</summary>
     /// <param name="entity">The entity name.</param>

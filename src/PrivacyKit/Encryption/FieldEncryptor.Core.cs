@@ -252,10 +252,7 @@ internal sealed partial class FieldEncryptor
         finally
         {
             CryptographicOperations.ZeroMemory(buffer);
-            if (rented is not null)
-            {
-                ArrayPool<byte>.Shared.Return(rented);
-            }
+            Release(rented);
         }
     }
 

@@ -101,10 +101,7 @@ internal sealed partial class FieldEncryptor(DataKeyManager keyManager) : IField
         }
         finally
         {
-            if (rented is not null)
-            {
-                ArrayPool<byte>.Shared.Return(rented);
-            }
+            Release(rented);
         }
     }
 

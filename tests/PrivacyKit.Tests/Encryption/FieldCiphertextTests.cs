@@ -88,7 +88,7 @@ public sealed partial class FieldCiphertextTests : IDisposable
         Assert.Equal(ciphertext, FieldCiphertext.FromText(text));
         Assert.Equal("ann@example.org", _host.Encryptor.Decrypt<string>(ciphertext, ExampleContext));
         Assert.Equal("ann@example.org", _host.Encryptor.DecryptText<string>(text, ExampleContext));
-        Assert.Equal(ExampleContext.Check, Convert.ToUInt16(hex.Substring(30, 4), 16));
+        Assert.Equal(ContextEncoding.Check(ExampleContext), Convert.ToUInt16(hex.Substring(30, 4), 16));
     }
 
     internal static async Task AddExampleKeyAsync(EncryptionTestHost host)
